@@ -1,9 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// tfjs publishes ES modules that Node cannot load directly (directory imports), so Vitest runs them
-// through Vite's resolver, which also keeps a single copy of tfjs-core and its kernel registries.
+const tfjsDir = fileURLToPath(new URL('./node_modules/@tensorflow/', import.meta.url));
+
+// tfjs packages point Node at CommonJS bundles, but their gradient registrations exist only as ES
+// modules; loading both would give two copies of tfjs-core. The alias sends every tfjs package to
+// its ES entry, and Vitest runs those files through Vite's resolver (Node cannot load them directly).
 export default defineConfig({
-  resolve: { mainFields: ['module', 'main'] },
+  resolve: {
+    alias: [{ find: /^@tensorflow\/(tfjs-[a-z-]+)$/, replacement: `${tfjsDir}$1/dist/index.js` }],
+  },
   test: {
     include: ['src/**/*.test.ts'],
     server: { deps: { inline: [/@tensorflow/] } },

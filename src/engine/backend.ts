@@ -1,0 +1,99 @@
+/**
+ * Backend choice as an explicit chain (../../shared/spec/tfjs-notes.md: a bare tf.ready() would pick
+ * WebGPU whenever the browser exposes it, even without a usable adapter). Each candidate loads its
+ * backend and says whether it can be used; the first that can and initialises wins.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type BackendPreference = 'auto' | BackendName;
+
+export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** Human-readable backend names. */
+export const BACKEND_LABELS: Readonly<Record<BackendName, string>> = {
+  webgpu: 'WebGPU',
+  webgl: 'WebGL',
+  wasm: 'WASM',
+  cpu: 'CPU (JavaScript)',
+};
+
+/**
+ * The order "auto" tries. The engine runs a step as hundreds of small tfjs kernels; measured on the
+ * same workload (shared/spec/performance.md), WASM did 67 steps/s on a 2-core machine while WebGPU
+ * on an NVIDIA H100 did 9 and WebGL 9: per-kernel dispatch cost dominates on GPUs. So WASM comes
+ * first, then a hardware WebGPU adapter, WebGL, and the plain JavaScript CPU backend.
+ */
+export const AUTO_ORDER: readonly BackendName[] = ['wasm', 'webgpu', 'webgl', 'cpu'];
+
+/** A backend the chain may try. */
+export interface BackendCandidate {
+  name: BackendName;
+  /**
+   * Loads and registers the backend. Resolves to null when it may be used, else to the reason it
+   * may not (e.g. "no WebGPU adapter", "software adapter").
+   * @param requested true when the user asked for this backend by name (a software WebGPU adapter is
+   *   then acceptable, for testing), false when "auto" is trying it
+   */
+  prepare(requested: boolean): Promise<string | null>;
+  /** Extra information to show once chosen (e.g. the GPU adapter's description). */
+  describe?(): string;
+}
+
+/** The outcome of the chain. */
+export interface BackendReport {
+  name: BackendName;
+  /** E.g. the WebGPU adapter; empty when there is nothing to add. */
+  detail: string;
+  /** Backends tried before the chosen one, with the reason each was passed over. */
+  skipped: { name: BackendName; reason: string }[];
+  /** Set when a backend was requested by name and could not be used: a sentence for the user. */
+  fallbackNotice: string | null;
+}
+
+/**
+ * Tries the requested backend (if any) and then the AUTO_ORDER, returning the first that works.
+ * @throws only when no backend at all can be started
+ */
+export async function selectBackend(
+  preference: BackendPreference,
+  candidates: readonly BackendCandidate[],
+): Promise<BackendReport> {
+  const byName = new Map(candidates.map((c) => [c.name, c]));
+  const order = preference === 'auto' ? AUTO_ORDER : [preference, ...AUTO_ORDER.filter((n) => n !== preference)];
+  const skipped: BackendReport['skipped'] = [];
+  for (const name of order) {
+    const candidate = byName.get(name);
+    const reason = candidate ? await tryBackend(candidate, name === preference) : 'not available in this build';
+    if (reason === null) {
+      const requested = preference !== 'auto' && preference !== name ? skipped.find((s) => s.name === preference) : null;
+      return {
+        name,
+        detail: candidate?.describe?.() ?? '',
+        skipped,
+        fallbackNotice: requested
+          ? `${BACKEND_LABELS[preference as BackendName]} was requested but cannot be used (${requested.reason}); running on ${BACKEND_LABELS[name]} instead.`
+          : null,
+      };
+    }
+    skipped.push({ name, reason });
+  }
+  throw new Error(
+    `No TensorFlow.js backend could be started: ${skipped.map((s) => `${BACKEND_LABELS[s.name]}: ${s.reason}`).join('; ')}.`,
+  );
+}
+
+/** Null when the backend is now active, else why not. */
+async function tryBackend(candidate: BackendCandidate, requested: boolean): Promise<string | null> {
+  try {
+    const reason = await candidate.prepare(requested);
+    if (reason !== null) return reason;
+    if (!(await tf.setBackend(candidate.name)) || tf.getBackend() !== candidate.name) {
+      return 'it failed to initialise';
+    }
+    await tf.ready();
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The forward pass of science.md section 1 in tfjs ops:
+ *   x_{k+1} = x_k + h v_k(x_k),   v_k(z) = act(z W1_k + b1_k) W2_k + b2_k,   logits = x_K headW + headb.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { Activation, ModelConfig } from '../core/types';
+import type { ModelParams } from './params';
+
+const SQRT1_2 = Math.SQRT1_2;
+
+/** The nonlinearity of the velocity fields. GELU is the exact form x Phi(x) = x (1 + erf(x / sqrt 2)) / 2. */
+export function activate(z: tf.Tensor, activation: Activation): tf.Tensor {
+  switch (activation) {
+    case 'tanh':
+      return tf.tanh(z);
+    case 'relu':
+      return tf.relu(z);
+    case 'gelu':
+      return tf.mul(tf.mul(z, 0.5), tf.add(tf.erf(tf.mul(z, SQRT1_2)), 1));
+  }
+}
+
+/** What a pass through the residual stack produces. */
+export interface FlowResult {
+  /** x_K, [N, 2]. */
+  final: tf.Tensor2D;
+  /** E_k = mean over points of ||v_k(x_k)||^2, [K]. */
+  energies: tf.Tensor1D;
+  /** x_0 .. x_K, [K + 1, N, 2]; only when asked for. */
+  positions?: tf.Tensor3D;
+}
+
+/**
+ * Carries points x [N, 2] through the K blocks. Call inside tf.tidy (or a gradient function).
+ * @param recordPositions also return every intermediate position
+ */
+export function runFlow(params: ModelParams, model: ModelConfig, x: tf.Tensor2D, recordPositions: boolean): FlowResult {
+  const W1 = tf.unstack(params.W1) as tf.Tensor2D[];
+  const b1 = tf.unstack(params.b1);
+  const W2 = tf.unstack(params.W2) as tf.Tensor2D[];
+  const b2 = tf.unstack(params.b2);
+  const energies: tf.Scalar[] = [];
+  const positions: tf.Tensor2D[] = [x];
+  let current = x;
+  for (let k = 0; k < model.blocks; k++) {
+    const hidden = activate(tf.add(tf.matMul(current, W1[k]), b1[k]), model.activation);
+    const velocity = tf.add(tf.matMul(hidden as tf.Tensor2D, W2[k]), b2[k]) as tf.Tensor2D;
+    energies.push(tf.mean(tf.sum(tf.square(velocity), 1)));
+    current = tf.add(current, tf.mul(velocity, model.stepSize));
+    if (recordPositions) positions.push(current);
+  }
+  return {
+    final: current,
+    energies: tf.stack(energies) as tf.Tensor1D,
+    positions: recordPositions ? (tf.stack(positions) as tf.Tensor3D) : undefined,
+  };
+}
+
+/** logits = x_K headW + headb, [N, C]. */
+export function headLogits(params: ModelParams, final: tf.Tensor2D): tf.Tensor2D {
+  return tf.add(tf.matMul(final, params.headW as tf.Tensor2D), params.headb);
+}

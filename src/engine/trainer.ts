@@ -1,0 +1,230 @@
+/**
+ * One training run: data on the device, the model's variables, the optimiser, the least-action
+ * multiplier and the batch order, with live setters that act on the next step. One instance per
+ * run; reset() rebuilds the initial state from the seed without reallocating anything.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import type { BatchSampler } from '../core/batches';
+import { createBatchSampler } from '../core/batches';
+import { makeDataset } from '../core/datasets';
+import type { SnapshotLayout } from '../core/snapshot';
+import type { ModelConfig, PointSet, RunConfig, TrainingSettings } from '../core/types';
+import { runFlow, headLogits } from './forward';
+import { accuracy, crossEntropy, kineticCost, stopGradient } from './objective';
+import { ParameterOptimizer } from './optimizer';
+import type { ModelParams } from './params';
+import { assignWeights, createParams, disposeParams, readWeights, trainableParams, variableFrom } from './params';
+import type { WeightArrays } from './weights';
+import { initialWeights } from './weights';
+
+/** A point set on the device: coordinates [N, 2], one-hot labels [N, C], labels int32 [N]. */
+interface DevicePoints {
+  x: tf.Tensor2D;
+  oneHot: tf.Tensor2D;
+  labels: tf.Tensor1D;
+}
+
+function upload(points: PointSet): DevicePoints {
+  const n = points.y.length;
+  const labels = tf.tensor1d(Int32Array.from(points.y), 'int32');
+  return {
+    x: tf.tensor2d(points.x, [n, 2], 'float32'),
+    oneHot: tf.tidy(() => tf.cast(tf.oneHot(labels, points.classes), 'float32') as tf.Tensor2D),
+    labels,
+  };
+}
+
+function disposePoints(points: DevicePoints): void {
+  tf.dispose([points.x, points.oneHot, points.labels]);
+}
+
+/** A snapshot packed on the device side and read back: see src/core/snapshot.ts for the layout. */
+export interface PackedSnapshot {
+  /** Number of steps taken when the snapshot was read. */
+  step: number;
+  layout: SnapshotLayout;
+  data: Float32Array;
+}
+
+export class Trainer {
+  /** Training and test points (host copies). */
+  readonly data: { train: PointSet; test: PointSet };
+  readonly model: ModelConfig;
+  readonly seed: number;
+  private settings: TrainingSettings;
+  private readonly params: ModelParams;
+  private readonly optimizer: ParameterOptimizer;
+  private readonly lambda: tf.Variable;
+  private readonly train: DevicePoints;
+  private readonly test: DevicePoints;
+  private sampler: BatchSampler;
+  private steps = 0;
+  private records: tf.Tensor1D[] = [];
+
+  /** @param config the run; config.model.classes must match the dataset */
+  constructor(config: RunConfig) {
+    this.model = config.model;
+    this.seed = config.seed;
+    this.settings = { ...config.training };
+    this.data = makeDataset(config.data);
+    if (this.data.train.classes !== this.model.classes) {
+      throw new Error(`The model has ${this.model.classes} classes, the data ${this.data.train.classes}.`);
+    }
+    this.train = upload(this.data.train);
+    this.test = upload(this.data.test);
+    this.params = createParams(this.model, initialWeights(this.model, this.seed));
+    this.optimizer = new ParameterOptimizer(trainableParams(this.params));
+    this.lambda = variableFrom(() => tf.scalar(this.settings.lambda0), false);
+    this.sampler = createBatchSampler(this.data.train.y.length, this.settings.batchSize, this.seed);
+  }
+
+  /** Number of steps taken since construction or the last reset. */
+  get stepCount(): number {
+    return this.steps;
+  }
+
+  /** The settings the next step will use. */
+  get currentSettings(): Readonly<TrainingSettings> {
+    return this.settings;
+  }
+
+  /**
+   * Changes settings from the next step on, keeping weights, optimiser state and step count.
+   * A new lambda0 restarts the multiplier at lambda0; a new batch size continues the batch stream.
+   */
+  updateSettings(patch: Partial<TrainingSettings>): void {
+    this.settings = { ...this.settings, ...patch };
+    if (patch.lambda0 !== undefined) this.setMultiplier(patch.lambda0);
+    if (patch.batchSize !== undefined) this.sampler.setBatchSize(patch.batchSize);
+  }
+
+  /** Sets the least-action multiplier lambda (the transport weight becomes 1/lambda). */
+  setMultiplier(lambda: number): void {
+    tf.tidy(() => this.lambda.assign(tf.scalar(lambda)));
+  }
+
+  /**
+   * One optimiser step on the next batch. In least-action mode, when s > 0 and t mod s == 0,
+   * lambda <- lambda + tau * CE_t first (CE_t of this batch, current weights), and the step minimises
+   * CE_t + C_t / lambda with the updated lambda. No value is read back: the step's CE, C, lambda,
+   * weight and loss are kept on the device until the next snapshot.
+   */
+  step(): void {
+    const s = this.settings;
+    const updateMultiplier = s.penalty === 'lap' && s.every > 0 && this.steps % s.every === 0;
+    const batch = this.sampler.next();
+    const variables = trainableParams(this.params);
+    let record: tf.Tensor1D | null = null;
+    const { value, grads } = tf.variableGrads(() => {
+      const indices = batch ? tf.tensor1d(batch, 'int32') : null;
+      const x = indices ? tf.gather(this.train.x, indices) : this.train.x;
+      const oneHot = indices ? tf.gather(this.train.oneHot, indices) : this.train.oneHot;
+      const { final, energies } = runFlow(this.params, this.model, x, false);
+      const ce = crossEntropy(headLogits(this.params, final), oneHot);
+      const kinetic = kineticCost(energies);
+      let lambda: tf.Scalar = this.lambda as tf.Scalar;
+      let weight: tf.Scalar;
+      if (s.penalty === 'lap') {
+        if (updateMultiplier) lambda = tf.add(lambda, tf.mul(stopGradient(ce), s.tau));
+        weight = tf.div(1, lambda);
+      } else {
+        weight = tf.scalar(s.penalty === 'fixed' ? s.weight : 0);
+      }
+      const loss = s.penalty === 'off' ? ce : tf.add(ce, tf.mul(weight, kinetic));
+      record = tf.keep(tf.stack([ce, kinetic, lambda, weight, loss]) as tf.Tensor1D);
+      return loss as tf.Scalar;
+    }, variables);
+    const kept = record as unknown as tf.Tensor1D;
+    if (updateMultiplier) tf.tidy(() => this.lambda.assign(tf.reshape(tf.slice(kept, [2], [1]), [])));
+    this.optimizer.apply(
+      variables.map((v) => grads[v.name]),
+      s,
+    );
+    value.dispose();
+    tf.dispose(grads);
+    this.records.push(kept);
+    this.steps++;
+  }
+
+  /**
+   * Evaluates the current weights on all training and test points and reads everything back in one
+   * transfer: positions at every depth, losses, accuracies, C, lambda, the next step's penalty weight,
+   * E_k, and the per-step history since the previous snapshot.
+   */
+  async snapshot(): Promise<PackedSnapshot> {
+    const historyRows = this.records.length;
+    const step = this.steps;
+    const packed = tf.tidy(() => {
+      const history = historyRows > 0 ? tf.reshape(tf.stack(this.records), [-1]) : tf.zeros([0]);
+      const train = runFlow(this.params, this.model, this.train.x, true);
+      const trainLogits = headLogits(this.params, train.final);
+      const test = runFlow(this.params, this.model, this.test.x, true);
+      const testLogits = headLogits(this.params, test.final);
+      const metrics = tf.stack([
+        crossEntropy(trainLogits, this.train.oneHot),
+        accuracy(trainLogits, this.train.labels),
+        crossEntropy(testLogits, this.test.oneHot),
+        accuracy(testLogits, this.test.labels),
+        kineticCost(train.energies),
+        this.lambda,
+        this.nextWeight(),
+      ]);
+      return tf.concat([
+        tf.reshape(train.positions!, [-1]),
+        tf.reshape(test.positions!, [-1]),
+        metrics,
+        train.energies,
+        history,
+      ]);
+    });
+    tf.dispose(this.records);
+    this.records = [];
+    const data = (await packed.data()) as Float32Array;
+    packed.dispose();
+    return {
+      step,
+      layout: {
+        blocks: this.model.blocks,
+        trainPoints: this.data.train.y.length,
+        testPoints: this.data.test.y.length,
+        historyRows,
+      },
+      data,
+    };
+  }
+
+  /** The penalty weight the next step will use, as a scalar tensor. */
+  private nextWeight(): tf.Scalar {
+    const s = this.settings;
+    if (s.penalty === 'lap') return tf.div(1, this.lambda as tf.Scalar);
+    return tf.scalar(s.penalty === 'fixed' ? s.weight : 0);
+  }
+
+  /** The current weights as plain arrays. */
+  weights(): Promise<WeightArrays> {
+    return readWeights(this.params);
+  }
+
+  /** Back to step 0: seeded initial weights, fresh optimiser, lambda = lambda0, the batch stream restarted. */
+  reset(): void {
+    assignWeights(this.params, initialWeights(this.model, this.seed));
+    this.optimizer.clearState();
+    this.setMultiplier(this.settings.lambda0);
+    this.sampler = createBatchSampler(this.data.train.y.length, this.settings.batchSize, this.seed);
+    tf.dispose(this.records);
+    this.records = [];
+    this.steps = 0;
+  }
+
+  /** Frees every tensor this run holds. */
+  dispose(): void {
+    tf.dispose(this.records);
+    this.records = [];
+    disposeParams(this.params);
+    this.optimizer.dispose();
+    this.lambda.dispose();
+    disposePoints(this.train);
+    disposePoints(this.test);
+  }
+}
