@@ -1,0 +1,86 @@
+/**
+ * `npm run train -- "<scenario link or JSON>" --steps N [--json] [--dump FILE] [--backend cpu|wasm]`:
+ * the app's engine in Node. Prints the final metrics (see report.ts); exit code 2 on bad arguments.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { writeFileSync } from 'node:fs';
+import { findNonFinite, snapshotViews } from '../core/snapshot';
+import { selectBackend } from '../engine/backend';
+import { nodeBackendCandidates } from '../engine/nodeBackends';
+import { Trainer } from '../engine/trainer';
+import { encodeScenarioLink, parseScenarioText } from '../scenario/link';
+import { runConfig } from '../scenario/runConfig';
+import type { CliOptions } from './args';
+import { parseCliArgs, USAGE } from './args';
+import { dumpJson, runMetrics } from './report';
+
+/** Steps between checks for divergence (each check reads the per-step losses back). */
+const CHECK_EVERY = 250;
+const DEFAULT_STEPS = 1000;
+
+async function main(options: CliOptions): Promise<void> {
+  const { scenario, notices } = parseScenarioText(options.scenario);
+  for (const notice of notices) console.error(`note: ${notice}`);
+  tf.env().set('PROD', true);
+  const backend = await selectBackend(options.backend, nodeBackendCandidates());
+  if (backend.fallbackNotice) console.error(`note: ${backend.fallbackNotice}`);
+
+  const config = runConfig(scenario);
+  const trainer = new Trainer(config);
+  const steps = options.steps ?? (scenario.steps > 0 ? scenario.steps : DEFAULT_STEPS);
+  const started = performance.now();
+  let diverged: string | null = null;
+  while (trainer.stepCount < steps && diverged === null) {
+    const sliceEnd = Math.min(steps, trainer.stepCount + CHECK_EVERY);
+    const sliceStart = trainer.stepCount;
+    while (trainer.stepCount < sliceEnd) trainer.step();
+    if (trainer.stepCount < steps) {
+      const probe = await trainer.snapshot();
+      const problem = findNonFinite(snapshotViews(probe.data, probe.layout));
+      if (problem) diverged = `a non-finite value appeared between steps ${sliceStart} and ${sliceEnd} (${problem})`;
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const snapshot = await trainer.snapshot();
+  diverged ??= findNonFinite(snapshotViews(snapshot.data, snapshot.layout));
+  const metrics = runMetrics(snapshot, config.model, config.seed);
+  const link = encodeScenarioLink(scenario);
+  const output = { scenario: link, backend: backend.name, seconds, diverged, notices, ...metrics };
+
+  if (options.json) {
+    console.log(JSON.stringify(output));
+  } else {
+    for (const [key, value] of Object.entries(output)) {
+      const text = Array.isArray(value) ? value.map((v) => (typeof v === 'number' ? v.toPrecision(4) : v)).join(', ') : value;
+      console.log(`${key.padEnd(24)} ${typeof text === 'number' ? Number(text.toPrecision(6)) : text}`);
+    }
+  }
+  if (diverged) console.error(`warning: training diverged: ${diverged}`);
+  if (options.dump) {
+    const weights = await trainer.weights();
+    const dump = dumpJson({ scenario, link, model: config.model, weights, data: trainer.data, snapshot, metrics });
+    writeFileSync(options.dump, JSON.stringify(dump));
+  }
+  trainer.dispose();
+}
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+const parsed = parseCliArgs(process.argv.slice(2));
+if ('help' in parsed) {
+  console.log(USAGE);
+} else if ('error' in parsed) {
+  console.error(`error: ${parsed.error}\n\n${USAGE}`);
+  process.exit(2);
+} else {
+  try {
+    await main(parsed.options);
+  } catch (error) {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Turning untrusted input (a link, a JSON file, a hand-edited URL) into a valid scenario. Never
+ * throws: unknown keys are dropped, bad values replaced by defaults, numbers clamped to their limits,
+ * and every change is described in a notice for the user.
+ */
+import type { ChoiceField, NumberField, Scenario } from './schema';
+import { FIELDS, SCENARIO_KEYS, SCENARIO_VERSION, defaultScenario } from './schema';
+
+/** A valid scenario and what had to be changed to make it. */
+export interface RestoreResult {
+  scenario: Scenario;
+  /** One sentence per change made to the input; empty when it was valid as given. */
+  notices: string[];
+}
+
+/** Notices about unknown keys beyond this many are summarised in one line. */
+const MAX_UNKNOWN_KEY_NOTICES = 5;
+
+/** Shortens untrusted text for a notice. */
+export function quote(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return JSON.stringify(text.length > 24 ? `${text.slice(0, 24)}…` : text);
+}
+
+function readNumber(key: string, field: NumberField, raw: unknown, notices: string[]): number {
+  const parsed = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  if (!Number.isFinite(parsed)) {
+    notices.push(`${field.label} (${key}): ${quote(raw)} is not a number; using ${field.default}.`);
+    return field.default;
+  }
+  let value = parsed;
+  if (field.type === 'int' && !Number.isInteger(value)) {
+    value = Math.round(value);
+    notices.push(`${field.label} (${key}): ${parsed} is not a whole number; using ${value}.`);
+  }
+  if (value < field.min) {
+    notices.push(`${field.label} (${key}): ${value} is below the minimum ${field.min}; using ${field.min}.`);
+    return field.min;
+  }
+  if (value > field.max) {
+    notices.push(`${field.label} (${key}): ${value} is above the maximum ${field.max}; using ${field.max}.`);
+    return field.max;
+  }
+  return value;
+}
+
+function readChoice<T extends string>(key: string, field: ChoiceField<T>, raw: unknown, notices: string[]): T {
+  const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim().toLowerCase() : null;
+  const match = field.values.find((v) => v.toLowerCase() === text);
+  if (match === undefined) {
+    notices.push(`${field.label} (${key}): ${quote(raw)} is not one of ${field.values.join(', ')}; using ${field.default}.`);
+    return field.default;
+  }
+  return match;
+}
+
+/**
+ * Restores a scenario from any value: a plain object of scenario keys to numbers or strings is read
+ * field by field; anything else gives the default scenario with a notice.
+ */
+export function restoreScenario(input: unknown): RestoreResult {
+  const notices: string[] = [];
+  const scenario = defaultScenario();
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    notices.push('The scenario is not a set of named settings; the default scenario is used.');
+    return { scenario, notices };
+  }
+  const raw = input as Record<string, unknown>;
+  const known = new Set<string>(SCENARIO_KEYS);
+  const unknown = Object.keys(raw).filter((k) => !known.has(k));
+  for (const key of unknown.slice(0, MAX_UNKNOWN_KEY_NOTICES)) notices.push(`Ignored unknown setting ${quote(key)}.`);
+  if (unknown.length > MAX_UNKNOWN_KEY_NOTICES) {
+    notices.push(`Ignored ${unknown.length - MAX_UNKNOWN_KEY_NOTICES} more unknown settings.`);
+  }
+  if (raw.v !== undefined && Number(raw.v) > SCENARIO_VERSION) {
+    notices.push(`This scenario was made by a newer version of the app (v=${quote(raw.v)}); it was read as version ${SCENARIO_VERSION}.`);
+  }
+  const target = scenario as unknown as Record<string, unknown>;
+  for (const key of SCENARIO_KEYS) {
+    if (!Object.hasOwn(raw, key) || raw[key] === undefined) continue;
+    if (key === 'v') continue;
+    const field = FIELDS[key];
+    target[key] =
+      field.type === 'choice'
+        ? readChoice(key, field as ChoiceField<string>, raw[key], notices)
+        : readNumber(key, field, raw[key], notices);
+  }
+  return { scenario, notices };
+}

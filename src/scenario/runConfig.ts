@@ -1,0 +1,64 @@
+/** From a scenario to what the engine needs, and which edits need a rebuild. */
+import { datasetClasses } from '../core/datasets';
+import type { DatasetSpec, RunConfig, TrainingSettings } from '../core/types';
+import type { Scenario } from './schema';
+import { FIELDS, SCENARIO_KEYS } from './schema';
+
+/** Adam's epsilon on every backend (tfjs's default would depend on the backend's float precision). */
+export const ADAM_EPSILON = 1e-7;
+
+export function datasetSpec(s: Scenario): DatasetSpec {
+  return { kind: s.data, n: s.n, nTest: s.ntest, noise: s.noise, blobClasses: s.classes, seed: s.seed };
+}
+
+/** The settings a running trainer can take without a rebuild. */
+export function trainingSettings(s: Scenario): TrainingSettings {
+  return {
+    penalty: s.penalty,
+    weight: s.weight,
+    lambda0: s.lambda0,
+    tau: s.tau,
+    every: s.s,
+    optimizer: s.opt,
+    learningRate: s.lr,
+    beta1: s.beta1,
+    beta2: s.beta2,
+    epsilon: ADAM_EPSILON,
+    momentum: s.momentum,
+    batchSize: s.batch,
+  };
+}
+
+/** Everything the engine needs to build a run. */
+export function runConfig(s: Scenario): RunConfig {
+  const data = datasetSpec(s);
+  return {
+    data,
+    model: {
+      blocks: s.K,
+      width: s.width,
+      activation: s.act,
+      stepSize: s.h === '1/K' ? 1 / s.K : 1,
+      head: s.head,
+      classes: datasetClasses(data),
+    },
+    training: trainingSettings(s),
+    seed: s.seed,
+  };
+}
+
+/** True when going from a to b changes something that only a rebuild from the seed can apply. */
+export function needsRebuild(a: Scenario, b: Scenario): boolean {
+  return SCENARIO_KEYS.some((key) => !FIELDS[key].live && a[key] !== b[key]);
+}
+
+/** The live training settings that differ between a and b (empty when none do). */
+export function changedSettings(a: Scenario, b: Scenario): Partial<TrainingSettings> {
+  const before = trainingSettings(a);
+  const after = trainingSettings(b);
+  const patch: Partial<TrainingSettings> = {};
+  for (const key of Object.keys(after) as (keyof TrainingSettings)[]) {
+    if (before[key] !== after[key]) (patch as Record<string, unknown>)[key] = after[key];
+  }
+  return patch;
+}

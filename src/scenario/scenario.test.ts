@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import type { RandomStream } from '../core/random';
+import { createRandomStream } from '../core/random';
+import { decodeScenarioLink, encodeScenarioLink, MAX_LINK_LENGTH, parseScenarioText } from './link';
+import { restoreScenario } from './restore';
+import { changedSettings, needsRebuild, runConfig } from './runConfig';
+import type { NumberField, Scenario } from './schema';
+import { defaultScenario, FIELDS, SCENARIO_KEYS } from './schema';
+
+/** The fields of s that are missing, of the wrong type or out of their limits. */
+function invalidFields(s: Scenario): string[] {
+  const bad: string[] = Object.keys(s).filter((k) => !Object.hasOwn(FIELDS, k));
+  for (const key of SCENARIO_KEYS) {
+    const field = FIELDS[key];
+    const value: unknown = s[key];
+    const ok =
+      field.type === 'choice'
+        ? (field.values as readonly unknown[]).includes(value)
+        : typeof value === 'number' &&
+          Number.isFinite(value) &&
+          value >= field.min &&
+          value <= field.max &&
+          (field.type === 'float' || Number.isInteger(value));
+    if (!ok) bad.push(key);
+  }
+  return bad;
+}
+
+function randomNumber(field: NumberField, rng: RandomStream): number {
+  if (field.type === 'int') return field.min + rng.int(Math.min(field.max - field.min + 1, 1e7));
+  if (rng.next() < 0.2) return field.min;
+  const value = field.log && field.min > 0
+    ? Math.exp(rng.uniform(Math.log(field.min), Math.log(field.max)))
+    : rng.uniform(field.min, field.max);
+  return Math.min(field.max, Math.max(field.min, Number(value.toPrecision(1 + rng.int(6)))));
+}
+
+function randomScenario(rng: RandomStream): Scenario {
+  const s = defaultScenario() as unknown as Record<string, unknown>;
+  for (const key of SCENARIO_KEYS) {
+    if (key === 'v' || rng.next() < 0.4) continue;
+    const field = FIELDS[key];
+    s[key] = field.type === 'choice' ? field.values[rng.int(field.values.length)] : randomNumber(field, rng);
+  }
+  return s as unknown as Scenario;
+}
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyzKvn0123456789=&#?%/.-+eE _\u00e9\u4e2d\u{1F600}';
+
+function randomText(rng: RandomStream, length: number): string {
+  return Array.from({ length }, () => [...ALPHABET][rng.int([...ALPHABET].length)]).join('');
+}
+
+function mangle(link: string, rng: RandomStream): string {
+  const chars = [...link];
+  const edits = 1 + rng.int(6);
+  for (let e = 0; e < edits; e++) {
+    const at = rng.int(chars.length + 1);
+    const op = rng.int(3);
+    if (op === 0) chars.splice(at, 1);
+    else if (op === 1) chars.splice(at, 0, [...ALPHABET][rng.int([...ALPHABET].length)]);
+    else chars.splice(at, 0, ...['&n=-5', '&K=1e9', '&lr=NaN', '&data=<b>x</b>', '&seed=0', '&h=1/k', '&v=99'][rng.int(7)]);
+  }
+  return chars.join('');
+}
+
+describe('scenario links', () => {
+  it('round-trip 10,000 random scenarios exactly', () => {
+    const rng = createRandomStream(1, 'scenarios');
+    for (let i = 0; i < 10_000; i++) {
+      const s = randomScenario(rng);
+      const link = encodeScenarioLink(s);
+      const { scenario, notices } = decodeScenarioLink(`https://example.org/lab/#${link}`);
+      if (notices.length > 0 || encodeScenarioLink(scenario) !== link) expect.fail(`${link}: ${notices.join(' ')}`);
+      expect(scenario).toEqual(s);
+    }
+  });
+
+  it('decode 10,000 random strings and mangled links into valid scenarios without throwing', () => {
+    const rng = createRandomStream(2, 'garbage');
+    const base = encodeScenarioLink({ ...defaultScenario(), data: 'spiral', n: 30, K: 10, h: '1/K' });
+    for (let i = 0; i < 10_000; i++) {
+      const text = i % 2 === 0 ? randomText(rng, rng.int(200)) : mangle(base, rng);
+      const { scenario, notices } = decodeScenarioLink(text);
+      const bad = invalidFields(scenario);
+      if (bad.length > 0) expect.fail(`${JSON.stringify(text)} gave invalid ${bad.join(', ')}`);
+      if (!Array.isArray(notices)) expect.fail('no notices array');
+    }
+  });
+
+  it('is canonical: defaults left out, fixed key order, v first, readable 1/K', () => {
+    expect(encodeScenarioLink(defaultScenario())).toBe('v=1');
+    const s = { ...defaultScenario(), penalty: 'off' as const, K: 10, data: 'moons' as const, n: 30, noise: 0.25, h: '1/K' as const };
+    expect(encodeScenarioLink(s)).toBe('v=1&n=30&noise=0.25&K=10&h=1/K&penalty=off');
+  });
+
+  it('reads the example link of the issue', () => {
+    const { scenario, notices } = decodeScenarioLink('#v=1&data=moons&n=30&noise=0.25&K=10&penalty=lap');
+    expect(notices).toEqual([]);
+    expect(scenario).toMatchObject({ data: 'moons', n: 30, noise: 0.25, K: 10, penalty: 'lap' });
+  });
+
+  it('clamps, rounds, replaces and reports every bad value', () => {
+    const { scenario, notices } = decodeScenarioLink('?n=5&K=2.6&lr=abc&data=Spiral&act=swish&foo=1&noise=1e9&seed=0');
+    expect(scenario).toMatchObject({ n: 10, K: 3, lr: 0.01, data: 'spiral', act: 'tanh', noise: 1, seed: 1 });
+    expect(notices).toHaveLength(7);
+    expect(notices.join('\n')).toMatch(/training points \(n\): 5 is below the minimum 10; using 10/);
+    expect(notices.join('\n')).toMatch(/unknown setting "foo"/);
+  });
+
+  it('refuses absurdly long links and notes newer versions and repeated keys', () => {
+    expect(decodeScenarioLink('n=20&'.repeat(MAX_LINK_LENGTH)).notices[0]).toMatch(/limit/);
+    expect(decodeScenarioLink('v=7').notices[0]).toMatch(/newer version/);
+    const repeated = decodeScenarioLink('K=3&K=4');
+    expect(repeated.scenario.K).toBe(4);
+    expect(repeated.notices[0]).toMatch(/more than once/);
+  });
+
+  it('reads JSON and non-objects without throwing', () => {
+    expect(parseScenarioText('{"data":"xor","K":"4"}').scenario).toMatchObject({ data: 'xor', K: 4 });
+    expect(parseScenarioText('{not json').notices[0]).toMatch(/could not be parsed/);
+    expect(restoreScenario([1, 2]).notices[0]).toMatch(/not a set/);
+    expect(restoreScenario(null).scenario).toEqual(defaultScenario());
+    expect(restoreScenario({ K: { toString: 'x' } }).scenario.K).toBe(8);
+  });
+});
+
+describe('scenario to run', () => {
+  it('maps h, classes and settings', () => {
+    const config = runConfig({ ...defaultScenario(), data: 'blobs', classes: 4, K: 5, h: '1/K', s: 3 });
+    expect(config.model.stepSize).toBeCloseTo(0.2, 12);
+    expect(config.model.classes).toBe(4);
+    expect(config.training.every).toBe(3);
+    expect(runConfig({ ...defaultScenario(), data: 'spiral3' }).model.classes).toBe(3);
+  });
+
+  it('knows which edits are live and which rebuild', () => {
+    const a = defaultScenario();
+    expect(needsRebuild(a, { ...a, lr: 0.1, penalty: 'off', batch: 10 })).toBe(false);
+    expect(needsRebuild(a, { ...a, K: 3 })).toBe(true);
+    expect(needsRebuild(a, { ...a, seed: 9 })).toBe(true);
+    expect(changedSettings(a, { ...a, lr: 0.1, s: 4 })).toEqual({ learningRate: 0.1, every: 4 });
+  });
+});
