@@ -5,8 +5,14 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const tfjs = { group: ['@tensorflow/*'], message: 'TensorFlow.js belongs in src/engine and src/worker only.' };
-const react = { group: ['react', 'react-dom', 'react-dom/*', 'react/*'], message: 'React belongs in src/ui.' };
+const tfjs = {
+  group: ['@tensorflow/*'],
+  message: 'TensorFlow.js belongs in src/engine and src/worker only.',
+};
+const react = {
+  group: ['react', 'react-dom', 'react-dom/*', 'react/*'],
+  message: 'React belongs in src/ui.',
+};
 const zustand = { group: ['zustand', 'zustand/*'], message: 'The store belongs in src/state and src/ui.' };
 const d3 = { group: ['d3', 'd3-*'], message: 'd3 belongs in src/charts and src/ui.' };
 const layers = (...names) =>
@@ -41,12 +47,33 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
-  boundary(['src/core/**'], [tfjs, react, zustand, d3, ...layers('engine', 'worker', 'scenario', 'state', 'render', 'charts', 'ui', 'cli')]),
-  boundary(['src/scenario/**'], [tfjs, react, zustand, d3, ...layers('engine', 'worker', 'state', 'render', 'charts', 'ui', 'cli')]),
-  boundary(['src/engine/**'], [react, zustand, d3, ...layers('worker', 'state', 'render', 'charts', 'ui', 'cli')]),
+  boundary(
+    ['src/core/**'],
+    [
+      tfjs,
+      react,
+      zustand,
+      d3,
+      ...layers('engine', 'worker', 'scenario', 'state', 'render', 'charts', 'ui', 'cli'),
+    ],
+  ),
+  boundary(
+    ['src/scenario/**'],
+    [tfjs, react, zustand, d3, ...layers('engine', 'worker', 'state', 'render', 'charts', 'ui', 'cli')],
+  ),
+  boundary(
+    ['src/engine/**'],
+    [react, zustand, d3, ...layers('worker', 'state', 'render', 'charts', 'ui', 'cli')],
+  ),
   boundary(['src/worker/**'], [react, zustand, d3, ...layers('state', 'render', 'charts', 'ui', 'cli')]),
-  boundary(['src/render/**'], [tfjs, react, zustand, d3, ...layers('engine', 'state', 'charts', 'ui', 'cli')]),
-  boundary(['src/charts/**'], [tfjs, react, zustand, ...layers('engine', 'worker', 'state', 'render', 'ui', 'cli')]),
+  boundary(
+    ['src/render/**'],
+    [tfjs, react, zustand, d3, ...layers('engine', 'state', 'charts', 'ui', 'cli')],
+  ),
+  boundary(
+    ['src/charts/**'],
+    [tfjs, react, zustand, ...layers('engine', 'worker', 'state', 'render', 'ui', 'cli')],
+  ),
   boundary(['src/state/**'], [tfjs, d3, ...layers('engine', 'render', 'charts', 'ui', 'cli')]),
   boundary(['src/ui/**'], [tfjs, ...layers('engine', 'cli')]),
   boundary(['src/cli/**'], [react, zustand, d3, ...layers('state', 'render', 'charts', 'ui')]),

@@ -40,13 +40,20 @@ export function parseCliArgs(argv: string[]): { options: CliOptions } | { error:
   const { values, positionals } = parsed;
   if (values.help) return { help: true };
   if (positionals.length !== 1) {
-    return { error: positionals.length === 0 ? 'missing the scenario' : `expected one scenario, got ${positionals.length} arguments` };
+    return {
+      error:
+        positionals.length === 0
+          ? 'missing the scenario'
+          : `expected one scenario, got ${positionals.length} arguments`,
+    };
   }
   let steps: number | null = null;
   if (values.steps !== undefined) {
     steps = Number(values.steps);
     if (!/^\d+$/.test(values.steps.trim()) || steps > 10_000_000) {
-      return { error: `--steps must be a whole number from 0 to 10,000,000, not ${JSON.stringify(values.steps)}` };
+      return {
+        error: `--steps must be a whole number from 0 to 10,000,000, not ${JSON.stringify(values.steps)}`,
+      };
     }
   }
   if (values.backend !== 'cpu' && values.backend !== 'wasm') {
@@ -54,6 +61,12 @@ export function parseCliArgs(argv: string[]): { options: CliOptions } | { error:
   }
   if (values.dump !== undefined && values.dump.trim() === '') return { error: '--dump needs a file name' };
   return {
-    options: { scenario: positionals[0], steps, json: values.json, dump: values.dump ?? null, backend: values.backend },
+    options: {
+      scenario: positionals[0],
+      steps,
+      json: values.json,
+      dump: values.dump ?? null,
+      backend: values.backend,
+    },
   };
 }

@@ -39,7 +39,12 @@ export interface RunMetrics {
 export function runMetrics(snapshot: PackedSnapshot, model: ModelConfig, seed: number): RunMetrics {
   const views = snapshotViews(snapshot.data, snapshot.layout);
   const measures = measureTransportSubsampled(
-    { positions: views.trainPositions, blocks: model.blocks, points: snapshot.layout.trainPoints, stepSize: model.stepSize },
+    {
+      positions: views.trainPositions,
+      blocks: model.blocks,
+      points: snapshot.layout.trainPoints,
+      stepSize: model.stepSize,
+    },
     seed,
   );
   return {

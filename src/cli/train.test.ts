@@ -10,11 +10,14 @@ import { oracleForward } from '../engine/testing/oracle';
 import { parseCliArgs } from './args';
 
 const run = promisify(execFile);
-const cli = (args: string[]) => run('npx', ['tsx', 'src/cli/launch.ts', 'src/cli/train.ts', ...args], { cwd: process.cwd() });
+const cli = (args: string[]) =>
+  run('npx', ['tsx', 'src/cli/launch.ts', 'src/cli/train.ts', ...args], { cwd: process.cwd() });
 
 describe('parseCliArgs', () => {
   it('accepts the documented options', () => {
-    expect(parseCliArgs(['v=1', '--steps', '20', '--json', '--dump', 'out.json', '--backend', 'wasm'])).toEqual({
+    expect(
+      parseCliArgs(['v=1', '--steps', '20', '--json', '--dump', 'out.json', '--backend', 'wasm']),
+    ).toEqual({
       options: { scenario: 'v=1', steps: 20, json: true, dump: 'out.json', backend: 'wasm' },
     });
     expect(parseCliArgs(['v=1'])).toEqual({
@@ -23,7 +26,14 @@ describe('parseCliArgs', () => {
   });
 
   it('rejects bad arguments with a message', () => {
-    for (const args of [[], ['a', 'b'], ['v=1', '--steps', '-3'], ['v=1', '--steps', '1.5'], ['v=1', '--backend', 'gpu'], ['v=1', '--bogus']]) {
+    for (const args of [
+      [],
+      ['a', 'b'],
+      ['v=1', '--steps', '-3'],
+      ['v=1', '--steps', '1.5'],
+      ['v=1', '--backend', 'gpu'],
+      ['v=1', '--bogus'],
+    ]) {
       const result = parseCliArgs(args);
       expect('error' in result, JSON.stringify(args)).toBe(true);
     }
@@ -42,24 +52,47 @@ describe('npm run train', () => {
   it('trains moons and dumps a file from which every printed number can be recomputed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lal-cli-'));
     const dumpPath = join(dir, 'run.json');
-    const { stdout } = await cli(['#v=1&data=moons&n=40&noise=0.2&K=4&width=8&h=1/K', '--steps', '200', '--json', '--dump', dumpPath]);
+    const { stdout } = await cli([
+      '#v=1&data=moons&n=40&noise=0.2&K=4&width=8&h=1/K',
+      '--steps',
+      '200',
+      '--json',
+      '--dump',
+      dumpPath,
+    ]);
     const printed = JSON.parse(stdout);
     const dump = JSON.parse(readFileSync(dumpPath, 'utf8'));
     expect(printed.steps).toBe(200);
     expect(printed.diverged).toBeNull();
     expect(printed.trainAccuracy).toBeGreaterThan(0.8);
-    expect(dump.metrics).toEqual(Object.fromEntries(Object.entries(printed).filter(([k]) => k in dump.metrics)));
+    expect(dump.metrics).toEqual(
+      Object.fromEntries(Object.entries(printed).filter(([k]) => k in dump.metrics)),
+    );
     expect(dump.activation).toBe('tanh');
     expect(dump.h).toBe(0.25);
 
     // Recompute from the file alone: x_{k+1} = x_k + h v_k(x_k), v_k(z) = act(z W1_k + b1_k) W2_k + b2_k.
     const flat = (a: unknown) => Float64Array.from((a as number[]).flat(3) as number[]);
     const w = dump.weights;
-    const model: ModelConfig = { blocks: 4, width: 8, activation: 'tanh', stepSize: dump.h, head: 'learned', classes: 2 };
+    const model: ModelConfig = {
+      blocks: 4,
+      width: 8,
+      activation: 'tanh',
+      stepSize: dump.h,
+      head: 'learned',
+      classes: 2,
+    };
     expect([w.W1.length, w.W1[0].length, w.W1[0][0].length]).toEqual([4, 2, 8]);
     expect([w.W2.length, w.W2[0].length, w.W2[0][0].length]).toEqual([4, 8, 2]);
     expect([w.headW.length, w.headW[0].length]).toEqual([2, 2]);
-    const weights = { W1: flat(w.W1), b1: flat(w.b1), W2: flat(w.W2), b2: flat(w.b2), headW: flat(w.headW), headb: flat(w.headb) };
+    const weights = {
+      W1: flat(w.W1),
+      b1: flat(w.b1),
+      W2: flat(w.W2),
+      b2: flat(w.b2),
+      headW: flat(w.headW),
+      headb: flat(w.headb),
+    };
     const x = flat(dump.train.x);
     const recomputed = oracleForward(model, weights, x, dump.train.y);
     const trajectories = flat(dump.trajectories);
@@ -68,7 +101,12 @@ describe('npm run train', () => {
     expect(printed.trainLoss).toBeCloseTo(recomputed.crossEntropy, 4);
     expect(printed.C).toBeCloseTo(recomputed.kineticCost, 4);
     printed.E.forEach((e: number, k: number) => expect(e).toBeCloseTo(recomputed.energies[k], 4));
-    const measures = measureTransport({ positions: Float32Array.from(trajectories), blocks: 4, points: 40, stepSize: 0.25 });
+    const measures = measureTransport({
+      positions: Float32Array.from(trajectories),
+      blocks: 4,
+      points: 40,
+      stepSize: 0.25,
+    });
     expect(printed.W2sq).toBeCloseTo(measures.optimalCost, 6);
     expect(printed.S).toBeCloseTo(measures.straightLineCost, 6);
     expect(printed.action).toBeCloseTo(measures.action, 6);

@@ -37,7 +37,8 @@ async function main(options: CliOptions): Promise<void> {
     if (trainer.stepCount < steps) {
       const probe = await trainer.snapshot();
       const problem = findNonFinite(snapshotViews(probe.data, probe.layout));
-      if (problem) diverged = `a non-finite value appeared between steps ${sliceStart} and ${sliceEnd} (${problem})`;
+      if (problem)
+        diverged = `a non-finite value appeared between steps ${sliceStart} and ${sliceEnd} (${problem})`;
     }
   }
   const seconds = (performance.now() - started) / 1000;
@@ -51,14 +52,24 @@ async function main(options: CliOptions): Promise<void> {
     console.log(JSON.stringify(output));
   } else {
     for (const [key, value] of Object.entries(output)) {
-      const text = Array.isArray(value) ? value.map((v) => (typeof v === 'number' ? v.toPrecision(4) : v)).join(', ') : value;
+      const text = Array.isArray(value)
+        ? value.map((v) => (typeof v === 'number' ? v.toPrecision(4) : v)).join(', ')
+        : value;
       console.log(`${key.padEnd(24)} ${typeof text === 'number' ? Number(text.toPrecision(6)) : text}`);
     }
   }
   if (diverged) console.error(`warning: training diverged: ${diverged}`);
   if (options.dump) {
     const weights = await trainer.weights();
-    const dump = dumpJson({ scenario, link, model: config.model, weights, data: trainer.data, snapshot, metrics });
+    const dump = dumpJson({
+      scenario,
+      link,
+      model: config.model,
+      weights,
+      data: trainer.data,
+      snapshot,
+      metrics,
+    });
     writeFileSync(options.dump, JSON.stringify(dump));
   }
   trainer.dispose();

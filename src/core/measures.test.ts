@@ -24,7 +24,10 @@ function randomFlow(seed: number, blocks: number, points: number, stepSize: numb
   let layer = Array.from({ length: points }, () => [rng.uniform(-1, 1), rng.uniform(-1, 1)]);
   depths.push(layer);
   for (let k = 0; k < blocks; k++) {
-    layer = layer.map(([x, y]) => [x + stepSize * rng.normal() * 0.5, y + stepSize * (rng.normal() * 0.5 + x)]);
+    layer = layer.map(([x, y]) => [
+      x + stepSize * rng.normal() * 0.5,
+      y + stepSize * (rng.normal() * 0.5 + x),
+    ]);
     depths.push(layer);
   }
   return flowOf(depths, stepSize);

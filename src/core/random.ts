@@ -82,7 +82,10 @@ export function createRandomStream(seed: number, name: string): RandomStream {
 }
 
 /** Shuffles `items` in place (Fisher-Yates) with the given stream and returns it. */
-export function shuffleInPlace<T extends { length: number; [i: number]: unknown }>(items: T, rng: RandomStream): T {
+export function shuffleInPlace<T extends { length: number; [i: number]: unknown }>(
+  items: T,
+  rng: RandomStream,
+): T {
   for (let i = items.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
     const tmp = items[i];

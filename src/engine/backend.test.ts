@@ -17,7 +17,8 @@ const cpu: BackendCandidate = { name: 'cpu', prepare: async () => null };
 const webgl: BackendCandidate = { name: 'webgl', prepare: async () => null };
 const softwareGpu: BackendCandidate = {
   name: 'webgpu',
-  prepare: async (requested) => (requested ? 'software adapter refused by the test' : 'software adapter (SwiftShader)'),
+  prepare: async (requested) =>
+    requested ? 'software adapter refused by the test' : 'software adapter (SwiftShader)',
 };
 
 afterAll(() => tf.removeBackend('webgl'));
@@ -37,7 +38,9 @@ describe('selectBackend', () => {
   it('falls back with a notice when a requested backend fails', async () => {
     const report = await selectBackend('webgl', [webgl, cpu]);
     expect(report.name).toBe('cpu');
-    expect(report.fallbackNotice).toMatch(/WebGL was requested but cannot be used .*failed to initialise.*CPU/);
+    expect(report.fallbackNotice).toMatch(
+      /WebGL was requested but cannot be used .*failed to initialise.*CPU/,
+    );
   });
 
   it('tells the candidate it was requested by name', async () => {
@@ -61,6 +64,8 @@ describe('selectBackend', () => {
         throw new Error('boom');
       },
     };
-    await expect(selectBackend('auto', [broken])).rejects.toThrow(/No TensorFlow.js backend.*CPU \(JavaScript\): boom/);
+    await expect(selectBackend('auto', [broken])).rejects.toThrow(
+      /No TensorFlow.js backend.*CPU \(JavaScript\): boom/,
+    );
   });
 });

@@ -4,19 +4,8 @@
  * backend and says whether it can be used; the first that can and initialises wins.
  */
 import * as tf from '@tensorflow/tfjs-core';
-
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export type BackendPreference = 'auto' | BackendName;
-
-export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
-
-/** Human-readable backend names. */
-export const BACKEND_LABELS: Readonly<Record<BackendName, string>> = {
-  webgpu: 'WebGPU',
-  webgl: 'WebGL',
-  wasm: 'WASM',
-  cpu: 'CPU (JavaScript)',
-};
+import type { BackendName, BackendPreference, BackendReport } from '../core/backends';
+import { BACKEND_LABELS } from '../core/backends';
 
 /**
  * The order "auto" tries. The engine runs a step as hundreds of small tfjs kernels; measured on the
@@ -40,17 +29,6 @@ export interface BackendCandidate {
   describe?(): string;
 }
 
-/** The outcome of the chain. */
-export interface BackendReport {
-  name: BackendName;
-  /** E.g. the WebGPU adapter; empty when there is nothing to add. */
-  detail: string;
-  /** Backends tried before the chosen one, with the reason each was passed over. */
-  skipped: { name: BackendName; reason: string }[];
-  /** Set when a backend was requested by name and could not be used: a sentence for the user. */
-  fallbackNotice: string | null;
-}
-
 /**
  * Tries the requested backend (if any) and then the AUTO_ORDER, returning the first that works.
  * @throws only when no backend at all can be started
@@ -60,13 +38,17 @@ export async function selectBackend(
   candidates: readonly BackendCandidate[],
 ): Promise<BackendReport> {
   const byName = new Map(candidates.map((c) => [c.name, c]));
-  const order = preference === 'auto' ? AUTO_ORDER : [preference, ...AUTO_ORDER.filter((n) => n !== preference)];
+  const order =
+    preference === 'auto' ? AUTO_ORDER : [preference, ...AUTO_ORDER.filter((n) => n !== preference)];
   const skipped: BackendReport['skipped'] = [];
   for (const name of order) {
     const candidate = byName.get(name);
-    const reason = candidate ? await tryBackend(candidate, name === preference) : 'not available in this build';
+    const reason = candidate
+      ? await tryBackend(candidate, name === preference)
+      : 'not available in this build';
     if (reason === null) {
-      const requested = preference !== 'auto' && preference !== name ? skipped.find((s) => s.name === preference) : null;
+      const requested =
+        preference !== 'auto' && preference !== name ? skipped.find((s) => s.name === preference) : null;
       return {
         name,
         detail: candidate?.describe?.() ?? '',

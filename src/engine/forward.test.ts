@@ -30,7 +30,11 @@ describe.each(cases)('forward pass (%s, h = %d, %s head)', (activation, stepSize
     const params = createParams(model, weights);
     const [positions, energies, logits] = tf.tidy(() => {
       const flow = runFlow(params, model, tf.tensor2d(train.x, [train.y.length, 2]), true);
-      return [flow.positions!.dataSync(), flow.energies.dataSync(), headLogits(params, flow.final).dataSync()];
+      return [
+        flow.positions!.dataSync(),
+        flow.energies.dataSync(),
+        headLogits(params, flow.final).dataSync(),
+      ];
     });
     disposeParams(params);
     const close = (a: ArrayLike<number>, b: ArrayLike<number>) => {
@@ -41,7 +45,9 @@ describe.each(cases)('forward pass (%s, h = %d, %s head)', (activation, stepSize
     close(energies, reference.energies);
     close(logits, reference.logits);
     // The flow really moves: the last layer differs from the first.
-    expect(Math.abs(reference.positions[reference.positions.length - 1] - train.x[train.x.length - 1])).toBeGreaterThan(1e-3);
+    expect(
+      Math.abs(reference.positions[reference.positions.length - 1] - train.x[train.x.length - 1]),
+    ).toBeGreaterThan(1e-3);
   });
 });
 

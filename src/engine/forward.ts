@@ -34,7 +34,12 @@ export interface FlowResult {
  * Carries points x [N, 2] through the K blocks. Call inside tf.tidy (or a gradient function).
  * @param recordPositions also return every intermediate position
  */
-export function runFlow(params: ModelParams, model: ModelConfig, x: tf.Tensor2D, recordPositions: boolean): FlowResult {
+export function runFlow(
+  params: ModelParams,
+  model: ModelConfig,
+  x: tf.Tensor2D,
+  recordPositions: boolean,
+): FlowResult {
   const W1 = tf.unstack(params.W1) as tf.Tensor2D[];
   const b1 = tf.unstack(params.b1);
   const W2 = tf.unstack(params.W2) as tf.Tensor2D[];

@@ -44,26 +44,31 @@ const cases: [Activation, number, PenaltyMode, 'learned' | 'fixed'][] = [
   ['gelu', 1 / 3, 'fixed', 'learned'],
 ];
 
-describe.each(cases)('gradient of the full loss (%s, h = %d, penalty %s, %s head)', (activation, h, penalty, head) => {
-  it('matches central finite differences of the float64 reference for every weight', async () => {
-    const weight = 0.3;
-    const trainer = new Trainer(testRun({ penalty: 'fixed', weight, learningRate: 0.05 }, testModel(activation, h, head)));
-    // Train a little first so that the weights (and the kinetic term) are far from the initial ones.
-    for (let i = 0; i < 40; i++) trainer.step();
-    trainer.updateSettings({ penalty });
-    await trainer.snapshot();
-    const { before, grad } = await appliedGradient(trainer);
-    const { x, y } = trainer.data.train;
-    const a = penalty === 'fixed' ? weight : 0;
-    const loss = (w: OracleWeights) => {
-      const r = oracleForward(trainer.model, w, x, y);
-      return r.crossEntropy + a * r.kineticCost;
-    };
-    expect(oracleForward(trainer.model, before, x, y).kineticCost).toBeGreaterThan(1e-3);
-    expectGradientsClose(grad, finiteDifferenceGradient(before, loss), head === 'learned');
-    trainer.dispose();
-  });
-});
+describe.each(cases)(
+  'gradient of the full loss (%s, h = %d, penalty %s, %s head)',
+  (activation, h, penalty, head) => {
+    it('matches central finite differences of the float64 reference for every weight', async () => {
+      const weight = 0.3;
+      const trainer = new Trainer(
+        testRun({ penalty: 'fixed', weight, learningRate: 0.05 }, testModel(activation, h, head)),
+      );
+      // Train a little first so that the weights (and the kinetic term) are far from the initial ones.
+      for (let i = 0; i < 40; i++) trainer.step();
+      trainer.updateSettings({ penalty });
+      await trainer.snapshot();
+      const { before, grad } = await appliedGradient(trainer);
+      const { x, y } = trainer.data.train;
+      const a = penalty === 'fixed' ? weight : 0;
+      const loss = (w: OracleWeights) => {
+        const r = oracleForward(trainer.model, w, x, y);
+        return r.crossEntropy + a * r.kineticCost;
+      };
+      expect(oracleForward(trainer.model, before, x, y).kineticCost).toBeGreaterThan(1e-3);
+      expectGradientsClose(grad, finiteDifferenceGradient(before, loss), head === 'learned');
+      trainer.dispose();
+    });
+  },
+);
 
 describe('mini-batch gradient', () => {
   it('is the gradient of the loss on the batch the sampler chose', async () => {

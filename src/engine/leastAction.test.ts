@@ -46,13 +46,17 @@ describe('least-action mode, step by step against a hand computation', () => {
       const grad = finiteDifferenceGradient(w, objective(1 / updated));
       for (const name of WEIGHT_NAMES) {
         w[name].forEach((value, i) => {
-          expect(Math.abs(after[name][i] - (value - lr * grad[name][i]))).toBeLessThan(2e-6 + 1e-4 * Math.abs(value));
+          expect(Math.abs(after[name][i] - (value - lr * grad[name][i]))).toBeLessThan(
+            2e-6 + 1e-4 * Math.abs(value),
+          );
         });
       }
       if (t % every === 0 && t > 0) {
         // Using the multiplier from before the update would predict other weights: the test can tell.
         const stale = finiteDifferenceGradient(w, objective(1 / lambda));
-        const gap = Math.max(...WEIGHT_NAMES.flatMap((n) => [...stale[n]].map((g, i) => Math.abs(g - grad[n][i]))));
+        const gap = Math.max(
+          ...WEIGHT_NAMES.flatMap((n) => [...stale[n]].map((g, i) => Math.abs(g - grad[n][i]))),
+        );
         expect(lr * gap).toBeGreaterThan(1e-5);
       }
       lambda = updated;

@@ -14,7 +14,9 @@ export function nodeBackendCandidates(): BackendCandidate[] {
       name: 'wasm',
       prepare: async () => {
         const wasm = await import('@tensorflow/tfjs-backend-wasm');
-        const packageJson = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json');
+        const packageJson = createRequire(import.meta.url).resolve(
+          '@tensorflow/tfjs-backend-wasm/package.json',
+        );
         wasm.setWasmPaths(`${join(dirname(packageJson), 'dist')}/`);
         return null;
       },

@@ -20,7 +20,7 @@ describe('ParameterOptimizer', () => {
       optimizer.apply([g], { ...TEST_SETTINGS, learningRate: 0.05, beta2: 0.99 });
       g.dispose();
       const g2 = quadraticGrad(theirs);
-      reference.applyGradients({ [theirs.name]: g2 });
+      reference.applyGradients([{ name: theirs.name, tensor: g2 }]);
       g2.dispose();
     }
     const a = ours.dataSync();
@@ -47,7 +47,12 @@ describe('ParameterOptimizer', () => {
   it('starts a newly chosen optimiser from zero moments', () => {
     const p = tf.variable(tf.tensor1d([0]));
     const optimizer = new ParameterOptimizer([p]);
-    optimizer.apply([tf.tensor1d([1])], { ...TEST_SETTINGS, optimizer: 'sgd', learningRate: 1, momentum: 0.9 });
+    optimizer.apply([tf.tensor1d([1])], {
+      ...TEST_SETTINGS,
+      optimizer: 'sgd',
+      learningRate: 1,
+      momentum: 0.9,
+    });
     optimizer.apply([tf.tensor1d([1])], { ...TEST_SETTINGS, learningRate: 0.1 });
     // First Adam step moves by lr * sign(g) whatever came before.
     expect(p.dataSync()[0]).toBeCloseTo(-1 - 0.1, 5);

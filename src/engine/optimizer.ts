@@ -62,7 +62,9 @@ export class ParameterOptimizer {
           second.assign(v);
           const mHat = tf.div(m, 1 - this.beta1Power);
           const vHat = tf.div(v, 1 - this.beta2Power);
-          variable.assign(tf.sub(variable, tf.div(tf.mul(mHat, lr), tf.add(tf.sqrt(vHat), settings.epsilon))));
+          variable.assign(
+            tf.sub(variable, tf.div(tf.mul(mHat, lr), tf.add(tf.sqrt(vHat), settings.epsilon))),
+          );
         } else {
           const u = tf.add(tf.mul(first, settings.momentum), g);
           first.assign(u);

@@ -46,7 +46,10 @@ describe('trainer', () => {
   });
 
   it('learns moons: the training loss falls and accuracy rises', async () => {
-    const trainer = new Trainer({ ...testRun({ penalty: 'fixed', weight: 0.01 }), model: { ...testModel(), width: 16, blocks: 4 } });
+    const trainer = new Trainer({
+      ...testRun({ penalty: 'fixed', weight: 0.01 }),
+      model: { ...testModel(), width: 16, blocks: 4 },
+    });
     const start = (await probe(trainer)).metrics;
     for (let i = 0; i < 300; i++) trainer.step();
     const end = (await probe(trainer)).metrics;
@@ -59,7 +62,13 @@ describe('trainer', () => {
     const trainer = new Trainer(testRun());
     for (let i = 0; i < 5; i++) trainer.step();
     const w = await trainer.weights();
-    trainer.updateSettings({ penalty: 'fixed', weight: 2, learningRate: 0.001, batchSize: 5, optimizer: 'sgd' });
+    trainer.updateSettings({
+      penalty: 'fixed',
+      weight: 2,
+      learningRate: 0.001,
+      batchSize: 5,
+      optimizer: 'sgd',
+    });
     expect(trainer.stepCount).toBe(5);
     expect(await trainer.weights()).toEqual(w);
     trainer.step();

@@ -14,7 +14,14 @@ import { runFlow, headLogits } from './forward';
 import { accuracy, crossEntropy, kineticCost, stopGradient } from './objective';
 import { ParameterOptimizer } from './optimizer';
 import type { ModelParams } from './params';
-import { assignWeights, createParams, disposeParams, readWeights, trainableParams, variableFrom } from './params';
+import {
+  assignWeights,
+  createParams,
+  disposeParams,
+  readWeights,
+  trainableParams,
+  variableFrom,
+} from './params';
 import type { WeightArrays } from './weights';
 import { initialWeights } from './weights';
 

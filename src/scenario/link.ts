@@ -36,7 +36,9 @@ export function decodeScenarioLink(text: string): RestoreResult {
   if (text.length > MAX_LINK_LENGTH) {
     return {
       scenario: defaultScenario(),
-      notices: [`The link is ${text.length} characters long (the limit is ${MAX_LINK_LENGTH}); it was ignored.`],
+      notices: [
+        `The link is ${text.length} characters long (the limit is ${MAX_LINK_LENGTH}); it was ignored.`,
+      ],
     };
   }
   const raw: Record<string, string> = {};
@@ -47,7 +49,8 @@ export function decodeScenarioLink(text: string): RestoreResult {
   }
   const result = restoreScenario(raw);
   for (const key of repeated) {
-    if (Object.hasOwn(FIELDS, key)) result.notices.push(`${key} was given more than once; the last value counts.`);
+    if (Object.hasOwn(FIELDS, key))
+      result.notices.push(`${key} was given more than once; the last value counts.`);
   }
   return result;
 }
@@ -63,7 +66,9 @@ export function parseScenarioText(text: string): RestoreResult {
     return restoreScenario(JSON.parse(trimmed));
   } catch {
     const result = restoreScenario({});
-    result.notices.unshift('The scenario text looks like JSON but could not be parsed; the default scenario is used.');
+    result.notices.unshift(
+      'The scenario text looks like JSON but could not be parsed; the default scenario is used.',
+    );
     return result;
   }
 }

@@ -18,12 +18,13 @@ const MAX_UNKNOWN_KEY_NOTICES = 5;
 
 /** Shortens untrusted text for a notice. */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return JSON.stringify(text.length > 24 ? `${text.slice(0, 24)}…` : text);
 }
 
 function readNumber(key: string, field: NumberField, raw: unknown, notices: string[]): number {
-  const parsed = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  const parsed =
+    typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
   if (!Number.isFinite(parsed)) {
     notices.push(`${field.label} (${key}): ${quote(raw)} is not a number; using ${field.default}.`);
     return field.default;
@@ -44,11 +45,18 @@ function readNumber(key: string, field: NumberField, raw: unknown, notices: stri
   return value;
 }
 
-function readChoice<T extends string>(key: string, field: ChoiceField<T>, raw: unknown, notices: string[]): T {
+function readChoice<T extends string>(
+  key: string,
+  field: ChoiceField<T>,
+  raw: unknown,
+  notices: string[],
+): T {
   const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim().toLowerCase() : null;
   const match = field.values.find((v) => v.toLowerCase() === text);
   if (match === undefined) {
-    notices.push(`${field.label} (${key}): ${quote(raw)} is not one of ${field.values.join(', ')}; using ${field.default}.`);
+    notices.push(
+      `${field.label} (${key}): ${quote(raw)} is not one of ${field.values.join(', ')}; using ${field.default}.`,
+    );
     return field.default;
   }
   return match;
@@ -68,12 +76,15 @@ export function restoreScenario(input: unknown): RestoreResult {
   const raw = input as Record<string, unknown>;
   const known = new Set<string>(SCENARIO_KEYS);
   const unknown = Object.keys(raw).filter((k) => !known.has(k));
-  for (const key of unknown.slice(0, MAX_UNKNOWN_KEY_NOTICES)) notices.push(`Ignored unknown setting ${quote(key)}.`);
+  for (const key of unknown.slice(0, MAX_UNKNOWN_KEY_NOTICES))
+    notices.push(`Ignored unknown setting ${quote(key)}.`);
   if (unknown.length > MAX_UNKNOWN_KEY_NOTICES) {
     notices.push(`Ignored ${unknown.length - MAX_UNKNOWN_KEY_NOTICES} more unknown settings.`);
   }
   if (raw.v !== undefined && Number(raw.v) > SCENARIO_VERSION) {
-    notices.push(`This scenario was made by a newer version of the app (v=${quote(raw.v)}); it was read as version ${SCENARIO_VERSION}.`);
+    notices.push(
+      `This scenario was made by a newer version of the app (v=${quote(raw.v)}); it was read as version ${SCENARIO_VERSION}.`,
+    );
   }
   const target = scenario as unknown as Record<string, unknown>;
   for (const key of SCENARIO_KEYS) {

@@ -29,9 +29,10 @@ function invalidFields(s: Scenario): string[] {
 function randomNumber(field: NumberField, rng: RandomStream): number {
   if (field.type === 'int') return field.min + rng.int(Math.min(field.max - field.min + 1, 1e7));
   if (rng.next() < 0.2) return field.min;
-  const value = field.log && field.min > 0
-    ? Math.exp(rng.uniform(Math.log(field.min), Math.log(field.max)))
-    : rng.uniform(field.min, field.max);
+  const value =
+    field.log && field.min > 0
+      ? Math.exp(rng.uniform(Math.log(field.min), Math.log(field.max)))
+      : rng.uniform(field.min, field.max);
   return Math.min(field.max, Math.max(field.min, Number(value.toPrecision(1 + rng.int(6)))));
 }
 
@@ -59,7 +60,12 @@ function mangle(link: string, rng: RandomStream): string {
     const op = rng.int(3);
     if (op === 0) chars.splice(at, 1);
     else if (op === 1) chars.splice(at, 0, [...ALPHABET][rng.int([...ALPHABET].length)]);
-    else chars.splice(at, 0, ...['&n=-5', '&K=1e9', '&lr=NaN', '&data=<b>x</b>', '&seed=0', '&h=1/k', '&v=99'][rng.int(7)]);
+    else
+      chars.splice(
+        at,
+        0,
+        ...['&n=-5', '&K=1e9', '&lr=NaN', '&data=<b>x</b>', '&seed=0', '&h=1/k', '&v=99'][rng.int(7)],
+      );
   }
   return chars.join('');
 }
@@ -71,7 +77,8 @@ describe('scenario links', () => {
       const s = randomScenario(rng);
       const link = encodeScenarioLink(s);
       const { scenario, notices } = decodeScenarioLink(`https://example.org/lab/#${link}`);
-      if (notices.length > 0 || encodeScenarioLink(scenario) !== link) expect.fail(`${link}: ${notices.join(' ')}`);
+      if (notices.length > 0 || encodeScenarioLink(scenario) !== link)
+        expect.fail(`${link}: ${notices.join(' ')}`);
       expect(scenario).toEqual(s);
     }
   });
@@ -90,7 +97,15 @@ describe('scenario links', () => {
 
   it('is canonical: defaults left out, fixed key order, v first, readable 1/K', () => {
     expect(encodeScenarioLink(defaultScenario())).toBe('v=1');
-    const s = { ...defaultScenario(), penalty: 'off' as const, K: 10, data: 'moons' as const, n: 30, noise: 0.25, h: '1/K' as const };
+    const s = {
+      ...defaultScenario(),
+      penalty: 'off' as const,
+      K: 10,
+      data: 'moons' as const,
+      n: 30,
+      noise: 0.25,
+      h: '1/K' as const,
+    };
     expect(encodeScenarioLink(s)).toBe('v=1&n=30&noise=0.25&K=10&h=1/K&penalty=off');
   });
 
@@ -101,7 +116,9 @@ describe('scenario links', () => {
   });
 
   it('clamps, rounds, replaces and reports every bad value', () => {
-    const { scenario, notices } = decodeScenarioLink('?n=5&K=2.6&lr=abc&data=Spiral&act=swish&foo=1&noise=1e9&seed=0');
+    const { scenario, notices } = decodeScenarioLink(
+      '?n=5&K=2.6&lr=abc&data=Spiral&act=swish&foo=1&noise=1e9&seed=0',
+    );
     expect(scenario).toMatchObject({ n: 10, K: 3, lr: 0.01, data: 'spiral', act: 'tanh', noise: 1, seed: 1 });
     expect(notices).toHaveLength(7);
     expect(notices.join('\n')).toMatch(/training points \(n\): 5 is below the minimum 10; using 10/);

@@ -67,8 +67,10 @@ export interface NumberField extends FieldBase {
   min: number;
   max: number;
   default: number;
-  /** Sliders for this field move on a log scale. */
+  /** Sliders for this field move on a log scale (20 positions per decade). */
   log?: boolean;
+  /** Slider step of a linear float field (default: a hundredth of the range). */
+  step?: number;
 }
 
 export interface ChoiceField<T extends string> extends FieldBase {
@@ -77,35 +79,56 @@ export interface ChoiceField<T extends string> extends FieldBase {
   default: T;
 }
 
-export type FieldSpec<T> = T extends string ? ChoiceField<T> : NumberField;
+export type FieldSpec<T> = [T] extends [string] ? ChoiceField<T> : NumberField;
 
-export const DATASET_KINDS: readonly DatasetKind[] = ['moons', 'circles', 'spiral', 'spiral3', 'xor', 'blobs', 'checker'];
+export const DATASET_KINDS: readonly DatasetKind[] = [
+  'moons',
+  'circles',
+  'spiral',
+  'spiral3',
+  'xor',
+  'blobs',
+  'checker',
+];
 
 /** Every scenario field, in the canonical order of links. */
 export const FIELDS: { readonly [K in keyof Scenario]: FieldSpec<Scenario[K]> } = {
-  v: { type: 'int', label: 'format version', min: 1, max: SCENARIO_VERSION, default: SCENARIO_VERSION, live: false },
+  v: {
+    type: 'int',
+    label: 'format version',
+    min: 1,
+    max: SCENARIO_VERSION,
+    default: SCENARIO_VERSION,
+    live: false,
+  },
   data: { type: 'choice', label: 'dataset', values: DATASET_KINDS, default: 'moons', live: false },
   classes: { type: 'int', label: 'blob classes', min: 2, max: 4, default: 3, live: false },
   n: { type: 'int', label: 'training points', min: 10, max: 2000, default: 200, live: false, log: true },
   ntest: { type: 'int', label: 'test points', min: 100, max: 5000, default: 1000, live: false },
-  noise: { type: 'float', label: 'noise', min: 0, max: 1, default: 0.1, live: false },
+  noise: { type: 'float', label: 'noise', min: 0, max: 1, default: 0.1, live: false, step: 0.01 },
   seed: { type: 'int', label: 'seed', min: 1, max: 2147483647, default: 1, live: false },
   K: { type: 'int', label: 'blocks K', min: 1, max: 32, default: 8, live: false },
   width: { type: 'int', label: 'width', min: 2, max: 64, default: 16, live: false },
-  act: { type: 'choice', label: 'activation', values: ['tanh', 'relu', 'gelu'], default: 'tanh', live: false },
+  act: {
+    type: 'choice',
+    label: 'activation',
+    values: ['tanh', 'relu', 'gelu'],
+    default: 'tanh',
+    live: false,
+  },
   h: { type: 'choice', label: 'time step h', values: ['1', '1/K'], default: '1', live: false },
   head: { type: 'choice', label: 'head', values: ['learned', 'fixed'], default: 'learned', live: false },
   penalty: { type: 'choice', label: 'penalty', values: ['off', 'fixed', 'lap'], default: 'lap', live: true },
   weight: { type: 'float', label: 'penalty weight', min: 0, max: 100, default: 0.1, live: true, log: true },
   lambda0: { type: 'float', label: 'lambda0', min: 0.001, max: 1000, default: 1, live: true, log: true },
-  tau: { type: 'float', label: 'tau', min: 0, max: 100, default: 1, live: true },
+  tau: { type: 'float', label: 'tau', min: 0, max: 100, default: 1, live: true, step: 0.1 },
   s: { type: 'int', label: 'update every s steps', min: 0, max: 1000, default: 1, live: true },
   opt: { type: 'choice', label: 'optimiser', values: ['adam', 'sgd'], default: 'adam', live: true },
   lr: { type: 'float', label: 'learning rate', min: 1e-5, max: 1, default: 0.01, live: true, log: true },
   batch: { type: 'int', label: 'batch size', min: 0, max: 2000, default: 0, live: true },
-  momentum: { type: 'float', label: 'momentum', min: 0, max: 0.999, default: 0.9, live: true },
-  beta1: { type: 'float', label: 'beta1', min: 0, max: 0.999, default: 0.9, live: true },
-  beta2: { type: 'float', label: 'beta2', min: 0, max: 0.99999, default: 0.999, live: true },
+  momentum: { type: 'float', label: 'momentum', min: 0, max: 0.999, default: 0.9, live: true, step: 0.01 },
+  beta1: { type: 'float', label: 'beta1', min: 0, max: 0.999, default: 0.9, live: true, step: 0.01 },
+  beta2: { type: 'float', label: 'beta2', min: 0, max: 0.99999, default: 0.999, live: true, step: 0.0001 },
   steps: { type: 'int', label: 'pause after steps', min: 0, max: 10_000_000, default: 0, live: true },
 };
 

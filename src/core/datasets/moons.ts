@@ -7,7 +7,5 @@ import type { ClassSampler } from './sampling';
  */
 export const sampleMoons: ClassSampler = (label, rng) => {
   const t = Math.PI * rng.next();
-  return label === 0
-    ? [Math.cos(t) - 0.5, Math.sin(t) - 0.25]
-    : [0.5 - Math.cos(t), 0.25 - Math.sin(t)];
+  return label === 0 ? [Math.cos(t) - 0.5, Math.sin(t) - 0.25] : [0.5 - Math.cos(t), 0.25 - Math.sin(t)];
 };

@@ -17,12 +17,19 @@ export const TEST_SETTINGS: TrainingSettings = {
 };
 
 /** A small two-class model. */
-export function testModel(activation: Activation = 'tanh', stepSize = 1, head: HeadKind = 'learned'): ModelConfig {
+export function testModel(
+  activation: Activation = 'tanh',
+  stepSize = 1,
+  head: HeadKind = 'learned',
+): ModelConfig {
   return { blocks: 3, width: 5, activation, stepSize, head, classes: 2 };
 }
 
 /** A small moons run. */
-export function testRun(overrides: Partial<TrainingSettings> = {}, model: ModelConfig = testModel()): RunConfig {
+export function testRun(
+  overrides: Partial<TrainingSettings> = {},
+  model: ModelConfig = testModel(),
+): RunConfig {
   return {
     data: { kind: 'moons', n: 24, nTest: 16, noise: 0.1, blobClasses: 3, seed: 3 },
     model,

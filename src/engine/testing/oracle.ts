@@ -55,7 +55,12 @@ export interface OracleResult {
 }
 
 /** Forward pass and loss terms for points x [n][2] with labels y. */
-export function oracleForward(model: ModelConfig, w: OracleWeights, x: ArrayLike<number>, y: ArrayLike<number>): OracleResult {
+export function oracleForward(
+  model: ModelConfig,
+  w: OracleWeights,
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+): OracleResult {
   const { blocks: K, width: W, classes: C, stepSize: h } = model;
   const n = y.length;
   const positions = new Float64Array((K + 1) * n * 2);

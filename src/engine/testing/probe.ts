@@ -10,7 +10,15 @@ export async function probe(trainer: Trainer): Promise<{
   const { data, layout } = await trainer.snapshot();
   const views = snapshotViews(data, layout);
   const metrics = {} as Record<MetricName, number>;
-  for (const name of ['trainLoss', 'trainAccuracy', 'testLoss', 'testAccuracy', 'kineticCost', 'lambda', 'weight'] as const) {
+  for (const name of [
+    'trainLoss',
+    'trainAccuracy',
+    'testLoss',
+    'testAccuracy',
+    'kineticCost',
+    'lambda',
+    'weight',
+  ] as const) {
     metrics[name] = metric(views, name);
   }
   const history = Array.from({ length: layout.historyRows }, (_, row) => {

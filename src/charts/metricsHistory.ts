@@ -1,0 +1,59 @@
+/**
+ * The metrics of a run against the training step, in bounded decimating series: per-step values
+ * from the snapshots' history rows, and per-snapshot evaluations of the whole train and test sets.
+ */
+import { DecimatingSeries } from '../core/series';
+import type { HistoryField, MetricName, SnapshotViews } from '../core/snapshot';
+import { HISTORY_FIELDS, historyValue, metric } from '../core/snapshot';
+
+/** Per-step series (one point per training step, x = steps taken after that step). */
+export type StepSeriesName = HistoryField;
+/** Per-snapshot series (x = steps taken when the snapshot was read). */
+export type SnapshotSeriesName = MetricName;
+
+const SNAPSHOT_SERIES: readonly MetricName[] = [
+  'trainLoss',
+  'trainAccuracy',
+  'testLoss',
+  'testAccuracy',
+  'kineticCost',
+];
+
+export class MetricsHistory {
+  readonly perStep: Readonly<Record<StepSeriesName, DecimatingSeries>>;
+  readonly perSnapshot: Readonly<Partial<Record<SnapshotSeriesName, DecimatingSeries>>>;
+  private changes = 0;
+  private lastStep = -1;
+
+  constructor(capacity = 2048) {
+    this.perStep = Object.fromEntries(
+      HISTORY_FIELDS.map((f) => [f, new DecimatingSeries(capacity)]),
+    ) as Record<StepSeriesName, DecimatingSeries>;
+    this.perSnapshot = Object.fromEntries(SNAPSHOT_SERIES.map((m) => [m, new DecimatingSeries(capacity)]));
+  }
+
+  /** Increases with every change, so that charts redraw only when needed. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** Appends a snapshot taken after `step` steps whose history holds the steps since the last one. */
+  append(step: number, rows: number, views: SnapshotViews): void {
+    for (let row = 0; row < rows; row++) {
+      const x = step - rows + row + 1;
+      for (const field of HISTORY_FIELDS) this.perStep[field].push(x, historyValue(views, row, field));
+    }
+    if (step !== this.lastStep) {
+      for (const name of SNAPSHOT_SERIES) this.perSnapshot[name]!.push(step, metric(views, name));
+      this.lastStep = step;
+    }
+    this.changes++;
+  }
+
+  clear(): void {
+    for (const s of Object.values(this.perStep)) s.clear();
+    for (const s of Object.values(this.perSnapshot)) s?.clear();
+    this.lastStep = -1;
+    this.changes++;
+  }
+}

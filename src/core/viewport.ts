@@ -1,0 +1,52 @@
+/**
+ * Fixed axes for the transport view: a square region of the plane, chosen once per run from the
+ * data, so that motion on screen is displacement in the plane.
+ */
+
+/** A square region of the plane: centre and half side, in data units. */
+export interface PlaneRegion {
+  cx: number;
+  cy: number;
+  half: number;
+}
+
+/** Margin around the data, as a share of its larger extent, leaving room for the flow to move. */
+export const VIEW_MARGIN = 0.35;
+
+/**
+ * The square that holds every point of `points` ([n][2] flat) with VIEW_MARGIN to spare.
+ * Non-finite coordinates are ignored; an empty set gives the square [-1.5, 1.5]^2.
+ */
+export function fitRegion(...pointSets: Float32Array[]): PlaneRegion {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const points of pointSets) {
+    for (let i = 0; i + 1 < points.length; i += 2) {
+      const x = points[i];
+      const y = points[i + 1];
+      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+    }
+  }
+  if (minX > maxX) return { cx: 0, cy: 0, half: 1.5 };
+  const extent = Math.max(maxX - minX, maxY - minY, 1e-3);
+  return { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, half: (extent / 2) * (1 + 2 * VIEW_MARGIN) };
+}
+
+/** Maps plane coordinates to pixels of a square canvas of `size` pixels (y up on screen). */
+export interface PixelMap {
+  scale: number;
+  offsetX: number;
+  offsetY: number;
+}
+
+export function pixelMap(region: PlaneRegion, width: number, height: number): PixelMap {
+  const size = Math.min(width, height);
+  const scale = size / (2 * region.half);
+  return { scale, offsetX: width / 2 - region.cx * scale, offsetY: height / 2 + region.cy * scale };
+}

@@ -1,0 +1,44 @@
+/** The page's entry: read the link, create the long-lived services, mount the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { BackendPreference } from './core/backends';
+import { BACKEND_PREFERENCES } from './core/backends';
+import { MetricsHistory } from './charts/metricsHistory';
+import { createFrameLoop } from './render/frameLoop';
+import { createFrameSource } from './render/frameSource';
+import { decodeScenarioLink } from './scenario/link';
+import { createAppStore } from './state/store';
+import { App } from './ui/App';
+import { ServicesContext } from './ui/services';
+import { installTestHook } from './ui/testHook';
+import { createTrainingBridge } from './ui/trainingBridge';
+import { syncScenarioWithUrl } from './ui/urlSync';
+import './ui/styles.css';
+
+function backendFromQuery(notices: string[]): BackendPreference {
+  const requested = new URLSearchParams(window.location.search).get('backend');
+  if (requested === null) return 'auto';
+  const match = BACKEND_PREFERENCES.find((b) => b === requested.toLowerCase());
+  if (!match)
+    notices.push(`Unknown backend "${requested.slice(0, 24)}" in the address; choosing automatically.`);
+  return match ?? 'auto';
+}
+
+const { scenario, notices } = decodeScenarioLink(window.location.hash);
+const backendPreference = backendFromQuery(notices);
+const store = createAppStore({ scenario, backendPreference });
+if (notices.length > 0) store.getState().notify('warning', notices);
+const frames = createFrameSource();
+const history = new MetricsHistory();
+const loop = createFrameLoop();
+const bridge = createTrainingBridge(store, frames, history);
+syncScenarioWithUrl(store);
+installTestHook(store, frames, history);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ServicesContext.Provider value={{ store, bridge, frames, history, loop }}>
+      <App />
+    </ServicesContext.Provider>
+  </StrictMode>,
+);

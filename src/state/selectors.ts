@@ -1,0 +1,15 @@
+/** Selectors of the store, defined once so that components subscribe to exactly what they show. */
+import type { AppActions, AppState } from './store';
+
+type S = AppState & AppActions;
+
+export const selectScenario = (s: S) => s.scenario;
+export const selectPlaying = (s: S) => s.playing;
+export const selectCompiling = (s: S) => s.compiling;
+export const selectBackend = (s: S) => s.backend;
+export const selectLive = (s: S) => s.live;
+export const selectDepth = (s: S) => s.depth;
+export const selectShowTest = (s: S) => s.showTest;
+export const selectNotices = (s: S) => s.notices;
+export const selectFatalError = (s: S) => s.fatalError;
+export const selectPauseReason = (s: S) => s.pauseReason;

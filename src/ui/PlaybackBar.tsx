@@ -1,0 +1,38 @@
+/** Play/pause, single step and reset, with the step counter and the run's state. */
+import { selectCompiling, selectLive, selectPlaying } from '../state/selectors';
+import { useAppState, useServices } from './services';
+
+export function PlaybackBar() {
+  const { bridge } = useServices();
+  const playing = useAppState(selectPlaying);
+  const compiling = useAppState(selectCompiling);
+  const live = useAppState(selectLive);
+  return (
+    <div className="playback" role="toolbar" aria-label="Training">
+      <button
+        type="button"
+        className="primary play"
+        onClick={playing ? bridge.pause : bridge.play}
+        aria-label={playing ? 'Pause training' : 'Start training'}
+        disabled={compiling && !playing}
+      >
+        {playing ? '❚❚ Pause' : '▶ Train'}
+      </button>
+      <button
+        type="button"
+        onClick={bridge.step}
+        disabled={playing || compiling}
+        aria-label="One training step"
+      >
+        Step
+      </button>
+      <button type="button" onClick={bridge.reset} aria-label="Reset to the initial weights">
+        Reset
+      </button>
+      <span className="step-counter" aria-live="off">
+        step <strong data-testid="step">{live?.step ?? 0}</strong>
+      </span>
+      {compiling && <span className="chip">preparing…</span>}
+    </div>
+  );
+}

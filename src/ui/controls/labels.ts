@@ -1,0 +1,19 @@
+/** What each choice of a scenario field is called on screen. */
+import { DATASETS } from '../../core/datasets';
+import type { Scenario } from '../../scenario/schema';
+
+type ChoiceKey = { [K in keyof Scenario]: Scenario[K] extends string ? K : never }[keyof Scenario];
+
+export const CHOICE_LABELS: { [K in ChoiceKey]: Record<Scenario[K], string> } = {
+  data: Object.fromEntries(Object.entries(DATASETS).map(([k, v]) => [k, v.label])) as Record<
+    Scenario['data'],
+    string
+  >,
+  act: { tanh: 'tanh', relu: 'ReLU', gelu: 'GELU' },
+  h: { '1': 'h = 1', '1/K': 'h = 1/K' },
+  head: { learned: 'Learned', fixed: 'Fixed' },
+  penalty: { off: 'Off', fixed: 'Fixed', lap: 'Least action' },
+  opt: { adam: 'Adam', sgd: 'SGD + momentum' },
+};
+
+export type { ChoiceKey };

@@ -1,0 +1,29 @@
+/** The long-lived objects of the page, handed to components through one React context. */
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { MetricsHistory } from '../charts/metricsHistory';
+import type { FrameLoop } from '../render/frameLoop';
+import type { FrameSource } from '../render/frameSource';
+import type { AppActions, AppState, AppStore } from '../state/store';
+import type { TrainingBridge } from './trainingBridge';
+
+export interface AppServices {
+  store: AppStore;
+  bridge: TrainingBridge;
+  frames: FrameSource;
+  history: MetricsHistory;
+  loop: FrameLoop;
+}
+
+export const ServicesContext = createContext<AppServices | null>(null);
+
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices must be used inside ServicesContext');
+  return services;
+}
+
+/** Subscribes a component to one selected piece of the store. */
+export function useAppState<T>(selector: (state: AppState & AppActions) => T): T {
+  return useStore(useServices().store, selector);
+}

@@ -1,0 +1,70 @@
+/**
+ * The messages between the page and the training worker. Commands go to the worker; events come
+ * back. Snapshots carry one Float32Array whose buffer is transferred, not copied (layout in
+ * src/core/snapshot.ts). Every failure in the worker arrives as an `error` event with a sentence a
+ * user can read; the worker never dies silently.
+ */
+import type { SnapshotLayout } from '../core/snapshot';
+import type { BackendPreference, BackendReport } from '../core/backends';
+import type { Scenario } from '../scenario/schema';
+
+/** Commands from the page. */
+export type WorkerCommand =
+  /** First command: choose the backend, then build the scenario's run (paused). */
+  | { type: 'start'; backend: BackendPreference; scenario: Scenario }
+  /**
+   * The scenario being edited. Changes to live fields apply to the next step; changes to data or
+   * model fields rebuild the run from the seed (keeping play/pause).
+   */
+  | { type: 'configure'; scenario: Scenario }
+  | { type: 'play' }
+  | { type: 'pause' }
+  /** One training step (while paused), followed by a snapshot. */
+  | { type: 'step' }
+  /** Back to step 0 with the seed's initial weights. */
+  | { type: 'reset' }
+  /** Least-action mode: set lambda (the penalty weight becomes 1/lambda) and adapt from there. */
+  | { type: 'setMultiplier'; lambda: number };
+
+/** Facts about a run that do not change until it is rebuilt. */
+export interface RunInfo {
+  /** Increases with every rebuild; snapshots name the run they belong to. */
+  runId: number;
+  blocks: number;
+  stepSize: number;
+  classes: number;
+  /** Class of each training point, [n]. */
+  trainLabels: Uint8Array;
+  /** Class of each test point, [m]. */
+  testLabels: Uint8Array;
+}
+
+/** Why training stopped by itself. */
+export type PauseReason = 'user' | 'step-limit' | 'diverged' | 'error';
+
+/** Events from the worker. */
+export type WorkerEvent =
+  /** The backend chosen on start (once). */
+  | { type: 'backend'; report: BackendReport }
+  /** A run was (re)built; its first snapshot follows. */
+  | { type: 'run'; info: RunInfo }
+  /** The state of the run after `step` steps. `data` is transferred. */
+  | {
+      type: 'snapshot';
+      runId: number;
+      step: number;
+      layout: SnapshotLayout;
+      data: Float32Array;
+      /** Training steps per second over the last second (0 when paused). */
+      stepsPerSecond: number;
+    }
+  /** Whether training runs; `compiling` while the first step of a run is being prepared. */
+  | {
+      type: 'state';
+      playing: boolean;
+      compiling: boolean;
+      reason: PauseReason | null;
+      message: string | null;
+    }
+  /** Something failed; the message is for the user. `fatal` when the worker cannot train at all. */
+  | { type: 'error'; message: string; fatal: boolean };

@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeDataset } from '../core/datasets';
+import { useCpuBackend } from '../engine/testing/cpuBackend';
+import { datasetSpec } from '../scenario/runConfig';
+import { SessionDriver } from './testing/sessionDriver';
+
+beforeAll(useCpuBackend);
+
+describe('training session', () => {
+  it('starts: backend, run facts, and a snapshot of step 0 whose first layer is the data', async () => {
+    const driver = await SessionDriver.start();
+    expect(driver.eventsOf('backend')[0].report.name).toBe('cpu');
+    const run = driver.eventsOf('run')[0].info;
+    expect(run).toMatchObject({ runId: 1, blocks: 4, stepSize: 1, classes: 2 });
+    const snapshot = driver.lastSnapshot();
+    expect(snapshot.step).toBe(0);
+    const { train } = makeDataset(datasetSpec(SessionDriver.scenario()));
+    expect(Array.from(snapshot.views.trainPositions.subarray(0, 80))).toEqual(Array.from(train.x));
+    expect(run.trainLabels).toEqual(train.y);
+    expect(driver.lastState()).toMatchObject({ playing: false, compiling: false });
+  });
+
+  it('steps, applies live changes without a reset, and rebuilds on shape changes', async () => {
+    const driver = await SessionDriver.start({ penalty: 'fixed', weight: 0.1 });
+    await driver.send({ type: 'step' });
+    await driver.send({ type: 'step' });
+    expect(driver.lastSnapshot().step).toBe(2);
+    const costBefore = driver.lastSnapshot().metric('kineticCost');
+    await driver.send({
+      type: 'configure',
+      scenario: SessionDriver.scenario({ penalty: 'fixed', weight: 5 }),
+    });
+    expect(driver.lastSnapshot().step).toBe(2);
+    expect(driver.lastSnapshot().metric('weight')).toBeCloseTo(5, 6);
+    expect(driver.lastSnapshot().metric('kineticCost')).toBe(costBefore);
+    await driver.send({
+      type: 'configure',
+      scenario: SessionDriver.scenario({ penalty: 'fixed', weight: 5, K: 3 }),
+    });
+    expect(driver.eventsOf('run')).toHaveLength(2);
+    expect(driver.lastSnapshot()).toMatchObject({ step: 0, runId: 2 });
+    expect(driver.lastSnapshot().layout.blocks).toBe(3);
+  });
+
+  it('plays, reports steps per second, pauses, and resets to the same initial state', async () => {
+    const driver = await SessionDriver.start();
+    const initial = Array.from(driver.lastSnapshot().views.trainPositions);
+    await driver.playUntil(60);
+    await driver.send({ type: 'pause' });
+    expect(driver.isPlaying()).toBe(false);
+    expect(driver.eventsOf('snapshot').some((s) => s.stepsPerSecond > 0)).toBe(true);
+    const paused = driver.lastSnapshot().step;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(driver.lastSnapshot().step).toBe(paused);
+    await driver.send({ type: 'reset' });
+    expect(driver.lastSnapshot().step).toBe(0);
+    expect(Array.from(driver.lastSnapshot().views.trainPositions)).toEqual(initial);
+  });
+
+  it('records every step in the history exactly once', async () => {
+    const driver = await SessionDriver.start();
+    await driver.playUntil(40);
+    await driver.send({ type: 'pause' });
+    const rows = driver.eventsOf('snapshot').reduce((sum, s) => sum + s.layout.historyRows, 0);
+    expect(rows).toBe(driver.lastSnapshot().step);
+  });
+
+  it('pauses by itself at the step limit', async () => {
+    const driver = await SessionDriver.start({ steps: 25 });
+    await driver.playUntil(1000);
+    expect(driver.lastSnapshot().step).toBe(25);
+    expect(driver.lastState()).toMatchObject({ playing: false, reason: 'step-limit' });
+    await driver.send({ type: 'play' });
+    expect(driver.lastState()).toMatchObject({ playing: false, reason: 'step-limit' });
+  });
+
+  it('pauses with a readable message when training diverges', async () => {
+    const driver = await SessionDriver.start({
+      opt: 'sgd',
+      lr: 1,
+      momentum: 0.99,
+      penalty: 'fixed',
+      weight: 100,
+      K: 16,
+      width: 64,
+    });
+    await driver.playUntil(100_000);
+    expect(driver.lastState()).toMatchObject({ playing: false, reason: 'diverged' });
+    expect(driver.lastState().message).toMatch(/diverged.*lower the learning rate/);
+  });
+
+  it('sets the least-action multiplier on request', async () => {
+    const driver = await SessionDriver.start({ penalty: 'lap' });
+    await driver.send({ type: 'setMultiplier', lambda: 8 });
+    expect(driver.lastSnapshot().metric('lambda')).toBe(8);
+    expect(driver.lastSnapshot().metric('weight')).toBeCloseTo(0.125, 7);
+  });
+
+  it('reports a fatal error when no backend can start', async () => {
+    const driver = new SessionDriver([{ name: 'cpu', prepare: async () => 'switched off for the test' }]);
+    await driver.send({ type: 'start', backend: 'auto', scenario: SessionDriver.scenario() });
+    const errors = driver.eventsOf('error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ fatal: true });
+    expect(errors[0].message).toMatch(/No TensorFlow.js backend could be started/);
+  });
+});

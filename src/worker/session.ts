@@ -1,0 +1,266 @@
+/**
+ * The worker's training session: it owns the Trainer, decides how many steps to run between two
+ * looks at the message queue, when to read a snapshot back (at most ~30 a second), and when to stop
+ * (pause, step limit, divergence). It knows nothing of postMessage: the host passes events on, so
+ * the same session runs in a worker and in-process in tests.
+ */
+import { findNonFinite, snapshotViews } from '../core/snapshot';
+import type { BackendCandidate } from '../engine/backend';
+import { selectBackend } from '../engine/backend';
+import type { PackedSnapshot } from '../engine/trainer';
+import { Trainer } from '../engine/trainer';
+import { changedSettings, needsRebuild, runConfig } from '../scenario/runConfig';
+import type { Scenario } from '../scenario/schema';
+import type { PauseReason, WorkerCommand, WorkerEvent } from './protocol';
+
+/** What the session needs from its surroundings. */
+export interface SessionHost {
+  post(event: WorkerEvent, transfer?: Transferable[]): void;
+  /** Milliseconds, monotonic. */
+  now(): number;
+  /** Resolves after pending messages had a chance to be handled. */
+  yieldToEvents(): Promise<void>;
+  backends: readonly BackendCandidate[];
+}
+
+/** Shortest time between two snapshots while training (~30 per second). */
+export const SNAPSHOT_INTERVAL_MS = 33;
+/** Training time per slice before the session looks at its messages again. */
+const SLICE_MS = 16;
+/** Bounds of the number of steps queued per slice (backends that run asynchronously, like WebGPU). */
+const MAX_STEPS_PER_SLICE = 512;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class TrainingSession {
+  private trainer: Trainer | null = null;
+  private scenario: Scenario | null = null;
+  private runId = 0;
+  private playing = false;
+  private compiling = false;
+  private looping = false;
+  private queue: Promise<void> = Promise.resolve();
+  private lastSnapshotAt = -Infinity;
+  /** Step count of the last snapshot posted (so that a pause can post the steps not yet shown). */
+  private publishedStep = -1;
+  private lastSnapshotMs = 0;
+  private stepsPerSlice = 1;
+  private rate: { at: number; step: number }[] = [];
+
+  constructor(private readonly host: SessionHost) {}
+
+  /** Handles one command; commands run one at a time, in order, between training slices. */
+  receive(command: WorkerCommand): Promise<void> {
+    return this.exclusive(() => this.handle(command));
+  }
+
+  private exclusive(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task).catch((error: unknown) => this.fail(error));
+    this.queue = run;
+    return run;
+  }
+
+  private async handle(command: WorkerCommand): Promise<void> {
+    switch (command.type) {
+      case 'start': {
+        const report = await selectBackend(command.backend, this.host.backends);
+        this.host.post({ type: 'backend', report });
+        await this.build(command.scenario);
+        return;
+      }
+      case 'configure':
+        return this.configure(command.scenario);
+      case 'play':
+        this.setPlaying(true, null, null);
+        return;
+      case 'pause':
+        this.setPlaying(false, 'user', null);
+        if (this.trainer && this.trainer.stepCount !== this.publishedStep) await this.publish();
+        return;
+      case 'step':
+        if (this.trainer && !this.playing) {
+          this.trainer.step();
+          await this.publish();
+        }
+        return;
+      case 'reset':
+        if (this.trainer) {
+          this.trainer.reset();
+          this.rate = [];
+          await this.publish();
+        }
+        return;
+      case 'setMultiplier':
+        if (this.trainer && Number.isFinite(command.lambda) && command.lambda > 0) {
+          this.trainer.setMultiplier(command.lambda);
+          if (!this.playing) await this.publish();
+        }
+        return;
+    }
+  }
+
+  private async configure(scenario: Scenario): Promise<void> {
+    const previous = this.scenario;
+    if (!this.trainer || !previous || needsRebuild(previous, scenario)) {
+      await this.build(scenario);
+      return;
+    }
+    this.scenario = scenario;
+    const patch = changedSettings(previous, scenario);
+    if (Object.keys(patch).length > 0) {
+      this.trainer.updateSettings(patch);
+      if (!this.playing) await this.publish();
+    }
+  }
+
+  /** Replaces the run with a fresh one built from the scenario's seed. */
+  private async build(scenario: Scenario): Promise<void> {
+    this.trainer?.dispose();
+    this.trainer = null;
+    this.scenario = scenario;
+    const config = runConfig(scenario);
+    const trainer = new Trainer(config);
+    this.trainer = trainer;
+    this.runId++;
+    this.rate = [];
+    this.stepsPerSlice = 1;
+    this.host.post({
+      type: 'run',
+      info: {
+        runId: this.runId,
+        blocks: config.model.blocks,
+        stepSize: config.model.stepSize,
+        classes: config.model.classes,
+        trainLabels: trainer.data.train.y,
+        testLabels: trainer.data.test.y,
+      },
+    });
+    this.compiling = true;
+    this.postState(null, null);
+    await this.publish();
+    this.compiling = false;
+    this.postState(null, null);
+  }
+
+  private setPlaying(playing: boolean, reason: PauseReason | null, message: string | null): void {
+    const changed = playing !== this.playing;
+    this.playing = playing && this.trainer !== null;
+    if (this.playing && this.reachedStepLimit()) {
+      this.playing = false;
+      reason = 'step-limit';
+      message = `Paused: the scenario stops after ${this.scenario?.steps} steps. Raise the limit or reset to go on.`;
+    }
+    this.rate = [];
+    if (changed || reason) this.postState(reason, message);
+    if (this.playing) void this.loop();
+  }
+
+  private postState(reason: PauseReason | null, message: string | null): void {
+    this.host.post({ type: 'state', playing: this.playing, compiling: this.compiling, reason, message });
+  }
+
+  private reachedStepLimit(): boolean {
+    const limit = this.scenario?.steps ?? 0;
+    return limit > 0 && (this.trainer?.stepCount ?? 0) >= limit;
+  }
+
+  private async loop(): Promise<void> {
+    if (this.looping) return;
+    this.looping = true;
+    try {
+      while (this.playing) {
+        await this.exclusive(() => this.slice());
+        await this.host.yieldToEvents();
+      }
+    } finally {
+      this.looping = false;
+    }
+  }
+
+  /** Runs steps for about SLICE_MS (or until the step limit), then snapshots if one is due. */
+  private async slice(): Promise<void> {
+    const trainer = this.trainer;
+    if (!this.playing || !trainer) return;
+    const start = this.host.now();
+    let steps = 0;
+    while (steps < this.stepsPerSlice && !this.reachedStepLimit()) {
+      trainer.step();
+      steps++;
+      if (this.host.now() - start >= SLICE_MS) break;
+    }
+    const stepTime = this.host.now() - start;
+    const limitReached = this.reachedStepLimit();
+    if (
+      limitReached ||
+      this.host.now() - this.lastSnapshotAt >= Math.max(SNAPSHOT_INTERVAL_MS, 3 * this.lastSnapshotMs)
+    ) {
+      await this.publish();
+    }
+    // Synchronous backends stop by time; for asynchronous ones the step count is what bounds a slice.
+    const total = this.host.now() - start;
+    if (steps === this.stepsPerSlice && total < 2 * SLICE_MS) {
+      this.stepsPerSlice = Math.min(MAX_STEPS_PER_SLICE, this.stepsPerSlice * 2);
+    } else if (total > 4 * SLICE_MS && stepTime < total / 2) {
+      this.stepsPerSlice = Math.max(1, Math.floor(this.stepsPerSlice / 2));
+    }
+    if (limitReached && this.playing) {
+      this.setPlaying(false, 'step-limit', `Paused after ${trainer.stepCount} steps, as the scenario asks.`);
+    }
+  }
+
+  /** Reads a snapshot back, posts it, and pauses with a message if training diverged. */
+  private async publish(): Promise<void> {
+    const trainer = this.trainer;
+    if (!trainer) return;
+    const started = this.host.now();
+    const snapshot: PackedSnapshot = await trainer.snapshot();
+    if (trainer !== this.trainer) return;
+    const now = this.host.now();
+    this.lastSnapshotAt = now;
+    this.publishedStep = snapshot.step;
+    this.lastSnapshotMs = now - started;
+    const problem = findNonFinite(snapshotViews(snapshot.data, snapshot.layout));
+    const data = ownedBuffer(snapshot.data);
+    this.host.post(
+      {
+        type: 'snapshot',
+        runId: this.runId,
+        step: snapshot.step,
+        layout: snapshot.layout,
+        data,
+        stepsPerSecond: this.measureRate(now, snapshot.step),
+      },
+      [data.buffer],
+    );
+    if (problem) {
+      this.setPlaying(
+        false,
+        'diverged',
+        `Training diverged by step ${snapshot.step}: a value became infinite or not a number (${problem}). ` +
+          'Reset, and lower the learning rate or the penalty weight.',
+      );
+    }
+  }
+
+  /** Steps per second over the last second of playing. */
+  private measureRate(now: number, step: number): number {
+    if (!this.playing) return 0;
+    this.rate.push({ at: now, step });
+    while (this.rate.length > 2 && now - this.rate[1].at >= 1000) this.rate.shift();
+    const first = this.rate[0];
+    return now > first.at ? ((step - first.step) * 1000) / (now - first.at) : 0;
+  }
+
+  private fail(error: unknown): void {
+    const fatal = this.trainer === null;
+    if (this.playing) this.setPlaying(false, 'error', null);
+    this.host.post({ type: 'error', message: messageOf(error), fatal });
+  }
+}
+
+/** The array itself when it owns its whole buffer (so the buffer can be transferred), else a copy. */
+function ownedBuffer(data: Float32Array): Float32Array {
+  return data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
+}

@@ -1,0 +1,78 @@
+/**
+ * A fluent in-process driver of the worker session for engine-level scenarios: commands go straight
+ * to a TrainingSession on the tfjs CPU backend, events are collected, snapshots decoded.
+ */
+import type { SnapshotViews } from '../../core/snapshot';
+import { metric, snapshotViews } from '../../core/snapshot';
+import type { BackendCandidate } from '../../engine/backend';
+import type { Scenario } from '../../scenario/schema';
+import { defaultScenario } from '../../scenario/schema';
+import type { WorkerCommand, WorkerEvent } from '../protocol';
+import { TrainingSession } from '../session';
+
+type SnapshotEvent = Extract<WorkerEvent, { type: 'snapshot' }>;
+
+export class SessionDriver {
+  readonly events: WorkerEvent[] = [];
+  private readonly session: TrainingSession;
+
+  constructor(backends: BackendCandidate[] = [{ name: 'cpu', prepare: async () => null }]) {
+    this.session = new TrainingSession({
+      post: (event) => this.events.push(event),
+      now: () => performance.now(),
+      yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
+      backends,
+    });
+  }
+
+  /** A driver whose session has started on the given scenario (defaults to a small moons run). */
+  static async start(overrides: Partial<Scenario> = {}): Promise<SessionDriver> {
+    const driver = new SessionDriver();
+    await driver.send({ type: 'start', backend: 'cpu', scenario: SessionDriver.scenario(overrides) });
+    return driver;
+  }
+
+  static scenario(overrides: Partial<Scenario> = {}): Scenario {
+    return { ...defaultScenario(), n: 40, ntest: 100, K: 4, width: 8, ...overrides };
+  }
+
+  async send(command: WorkerCommand): Promise<this> {
+    await this.session.receive(command);
+    return this;
+  }
+
+  /** Plays until a snapshot at or beyond `step` arrives (or training pauses by itself). */
+  async playUntil(step: number, timeoutMs = 20_000): Promise<this> {
+    await this.send({ type: 'play' });
+    const deadline = performance.now() + timeoutMs;
+    while (this.lastSnapshot().step < step && this.isPlaying()) {
+      if (performance.now() > deadline) throw new Error(`no snapshot at step ${step} within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return this;
+  }
+
+  eventsOf<T extends WorkerEvent['type']>(type: T): Extract<WorkerEvent, { type: T }>[] {
+    return this.events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
+  }
+
+  isPlaying(): boolean {
+    const states = this.eventsOf('state');
+    return states.length > 0 && states[states.length - 1].playing;
+  }
+
+  lastState() {
+    const states = this.eventsOf('state');
+    return states[states.length - 1];
+  }
+
+  lastSnapshot(): SnapshotEvent & {
+    views: SnapshotViews;
+    metric: (name: Parameters<typeof metric>[1]) => number;
+  } {
+    const snapshots = this.eventsOf('snapshot');
+    const last = snapshots[snapshots.length - 1];
+    const views = snapshotViews(last.data, last.layout);
+    return { ...last, views, metric: (name) => metric(views, name) };
+  }
+}
