@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitRegion, pixelMap, VIEW_MARGIN } from './viewport';
+import { fitRegion, growRegion, pixelMap, VIEW_MARGIN } from './viewport';
 
 describe('viewport', () => {
   it('fits a square around the points with a margin, ignoring non-finite values', () => {
@@ -19,5 +19,17 @@ describe('viewport', () => {
     expect(-2 * m.scale + m.offsetY).toBe(100);
     expect(m.scale).toBe(50);
     expect(-(2 + 1) * m.scale + m.offsetY).toBeLessThan(100);
+  });
+
+  it('keeps the region while points stay inside, and grows it to hold points that leave', () => {
+    const region = { cx: 0, cy: 0, half: 2 };
+    expect(growRegion(region, Float32Array.from([1.9, -1.95, 0, 0, NaN, 100]))).toBe(region);
+    const grown = growRegion(region, Float32Array.from([0, 0, 5, 1]));
+    const contains = (x: number, y: number) =>
+      Math.abs(x - grown.cx) <= grown.half && Math.abs(y - grown.cy) <= grown.half;
+    expect(contains(5, 1)).toBe(true);
+    expect(contains(-2, -2)).toBe(true);
+    expect(contains(2, 2)).toBe(true);
+    expect(growRegion(grown, Float32Array.from([5, 1]))).toBe(grown);
   });
 });

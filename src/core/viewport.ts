@@ -38,6 +38,40 @@ export function fitRegion(...pointSets: Float32Array[]): PlaneRegion {
   return { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, half: (extent / 2) * (1 + 2 * VIEW_MARGIN) };
 }
 
+/** How far outside the region a point may be (as a share of the half side) before the region grows. */
+export const GROW_TOLERANCE = 0.02;
+
+/**
+ * The region, grown if needed to hold the given points: unchanged (the same object) when every
+ * finite point lies inside it, so the axes stay put unless the flow carries points off screen.
+ */
+export function growRegion(region: PlaneRegion, points: Float32Array): PlaneRegion {
+  const slack = region.half * (1 + GROW_TOLERANCE);
+  let outside = false;
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    const x = points[i];
+    const y = points[i + 1];
+    if (
+      Number.isFinite(x) &&
+      Number.isFinite(y) &&
+      (Math.abs(x - region.cx) > slack || Math.abs(y - region.cy) > slack)
+    ) {
+      outside = true;
+      break;
+    }
+  }
+  if (!outside) return region;
+  const corners = Float32Array.of(
+    region.cx - region.half,
+    region.cy - region.half,
+    region.cx + region.half,
+    region.cy + region.half,
+  );
+  const fitted = fitRegion(corners, points);
+  // fitRegion adds a margin around everything; the old region already had one, so keep it tight.
+  return { ...fitted, half: Math.max(region.half, fitted.half / (1 + 2 * VIEW_MARGIN)) * 1.1 };
+}
+
 /** Maps plane coordinates to pixels of a square canvas of `size` pixels (y up on screen). */
 export interface PixelMap {
   scale: number;

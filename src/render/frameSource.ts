@@ -5,7 +5,7 @@
 import type { SnapshotLayout, SnapshotViews } from '../core/snapshot';
 import { snapshotViews } from '../core/snapshot';
 import type { PlaneRegion } from '../core/viewport';
-import { fitRegion } from '../core/viewport';
+import { fitRegion, growRegion } from '../core/viewport';
 import type { RunInfo } from '../worker/protocol';
 
 /** A snapshot of the current run with the facts needed to draw it. */
@@ -14,7 +14,7 @@ export interface Frame {
   step: number;
   layout: SnapshotLayout;
   views: SnapshotViews;
-  /** The run's fixed axes (chosen from its first snapshot). */
+  /** The run's axes: fitted to the input cloud, grown (never shrunk) when the flow leaves them. */
   region: PlaneRegion;
 }
 
@@ -50,6 +50,8 @@ export function createFrameSource(): FrameSource {
           layer0(views.testPositions, layout.testPoints),
         );
       }
+      // The axes stay fixed unless the flow carries training points off screen; then they zoom out.
+      region = growRegion(region, views.trainPositions);
       frame = { run, step, layout, views, region };
       version++;
     },
