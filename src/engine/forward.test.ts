@@ -42,6 +42,14 @@ describe.each(cases)('forward pass (%s, h = %d, %s head)', (activation, stepSize
       for (let i = 0; i < a.length; i++) expect(a[i]).toBeCloseTo(b[i], 4);
     };
     close(positions, reference.positions);
+    // v_k = (x_{k+1} - x_k) / h, checked against the reference positions.
+    const n = train.y.length;
+    close(
+      velocities,
+      reference.positions
+        .slice(0, model.blocks * n * 2)
+        .map((x, i) => (reference.positions[i + n * 2] - x) / stepSize),
+    );
     close(energies, reference.energies);
     close(logits, reference.logits);
     // The flow really moves: the last layer differs from the first.

@@ -28,11 +28,13 @@ export interface FlowResult {
   energies: tf.Tensor1D;
   /** x_0 .. x_K, [K + 1, N, 2]; only when asked for. */
   positions?: tf.Tensor3D;
+  /** v_0(x_0) .. v_{K-1}(x_{K-1}), [K, N, 2]; only when asked for. */
+  velocities?: tf.Tensor3D;
 }
 
 /**
  * Carries points x [N, 2] through the K blocks. Call inside tf.tidy (or a gradient function).
- * @param recordPositions also return every intermediate position
+ * @param recordPositions also return every intermediate position and velocity
  */
 export function runFlow(
   params: ModelParams,
@@ -46,18 +48,23 @@ export function runFlow(
   const b2 = tf.unstack(params.b2);
   const energies: tf.Scalar[] = [];
   const positions: tf.Tensor2D[] = [x];
+  const velocities: tf.Tensor2D[] = [];
   let current = x;
   for (let k = 0; k < model.blocks; k++) {
     const hidden = activate(tf.add(tf.matMul(current, W1[k]), b1[k]), model.activation);
     const velocity = tf.add(tf.matMul(hidden as tf.Tensor2D, W2[k]), b2[k]) as tf.Tensor2D;
     energies.push(tf.mean(tf.sum(tf.square(velocity), 1)));
     current = tf.add(current, tf.mul(velocity, model.stepSize));
-    if (recordPositions) positions.push(current);
+    if (recordPositions) {
+      positions.push(current);
+      velocities.push(velocity);
+    }
   }
   return {
     final: current,
     energies: tf.stack(energies) as tf.Tensor1D,
     positions: recordPositions ? (tf.stack(positions) as tf.Tensor3D) : undefined,
+    velocities: recordPositions && model.blocks > 0 ? (tf.stack(velocities) as tf.Tensor3D) : undefined,
   };
 }
 
