@@ -28,10 +28,11 @@ describe.each(cases)('forward pass (%s, h = %d, %s head)', (activation, stepSize
     const { train } = makeDataset(testRun().data);
     const reference = oracleForward(model, toFloat64(weights), train.x, train.y);
     const params = createParams(model, weights);
-    const [positions, energies, logits] = tf.tidy(() => {
+    const [positions, velocities, energies, logits] = tf.tidy(() => {
       const flow = runFlow(params, model, tf.tensor2d(train.x, [train.y.length, 2]), true);
       return [
         flow.positions!.dataSync(),
+        flow.velocities!.dataSync(),
         flow.energies.dataSync(),
         headLogits(params, flow.final).dataSync(),
       ];
