@@ -7,7 +7,7 @@
 import type { RestoreResult } from './restore';
 import { restoreScenario } from './restore';
 import type { Scenario } from './schema';
-import { FIELDS, SCENARIO_KEYS, defaultScenario } from './schema';
+import { FIELDS, SCENARIO_KEYS, defaultScenario, sameValue } from './schema';
 
 /** Longer links are refused rather than parsed (they cannot come from the app). */
 export const MAX_LINK_LENGTH = 16_384;
@@ -17,10 +17,11 @@ export function encodeScenarioLink(scenario: Scenario): string {
   const defaults = defaultScenario();
   const params = new URLSearchParams();
   for (const key of SCENARIO_KEYS) {
-    if (key === 'v' || scenario[key] !== defaults[key]) params.set(key, String(scenario[key]));
+    if (key === 'v' || !sameValue(key, scenario[key], defaults[key])) params.set(key, String(scenario[key]));
   }
-  // URLSearchParams escapes "/" in "1/K"; a slash is legal in a fragment and easier to read and type.
-  return params.toString().replaceAll('%2F', '/');
+  // URLSearchParams escapes "/" in "1/K" and "," in lists; both are legal in a fragment and easier
+  // to read and type.
+  return params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',');
 }
 
 /** The parameter part of a link: after `#` if there is one, else after `?`, else the whole text. */

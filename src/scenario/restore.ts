@@ -3,7 +3,7 @@
  * throws: unknown keys are dropped, bad values replaced by defaults, numbers clamped to their limits,
  * and every change is described in a notice for the user.
  */
-import type { ChoiceField, NumberField, Scenario } from './schema';
+import type { ChoiceField, FlagsField, NumberField, Scenario } from './schema';
 import { FIELDS, SCENARIO_KEYS, SCENARIO_VERSION, defaultScenario } from './schema';
 
 /** A valid scenario and what had to be changed to make it. */
@@ -62,6 +62,34 @@ function readChoice<T extends string>(
   return match;
 }
 
+/** A flag set from "a,b,c" or an array; unknown names are dropped, the result is in table order. */
+function readFlags<T extends string>(
+  key: string,
+  field: FlagsField<T>,
+  raw: unknown,
+  notices: string[],
+): readonly T[] {
+  const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : null;
+  if (items === null) {
+    notices.push(
+      `${field.label} (${key}): ${quote(raw)} is not a list; using ${field.default.join(',') || 'none'}.`,
+    );
+    return field.default;
+  }
+  const names = new Set(items.map((item) => String(item).trim().toLowerCase()).filter((item) => item !== ''));
+  const known = field.values.filter((v) => names.has(v.toLowerCase()));
+  const unknown = [...names].filter((name) => !field.values.some((v) => v.toLowerCase() === name));
+  if (unknown.length > 0) {
+    notices.push(
+      `${field.label} (${key}): ignored ${unknown
+        .slice(0, 5)
+        .map((u) => quote(u))
+        .join(', ')}.`,
+    );
+  }
+  return known;
+}
+
 /**
  * Restores a scenario from any value: a plain object of scenario keys to numbers or strings is read
  * field by field; anything else gives the default scenario with a notice.
@@ -91,10 +119,11 @@ export function restoreScenario(input: unknown): RestoreResult {
     if (!Object.hasOwn(raw, key) || raw[key] === undefined) continue;
     if (key === 'v') continue;
     const field = FIELDS[key];
-    target[key] =
-      field.type === 'choice'
-        ? readChoice(key, field as ChoiceField<string>, raw[key], notices)
-        : readNumber(key, field, raw[key], notices);
+    if (field.type === 'choice')
+      target[key] = readChoice(key, field as ChoiceField<string>, raw[key], notices);
+    else if (field.type === 'flags')
+      target[key] = readFlags(key, field as FlagsField<string>, raw[key], notices);
+    else target[key] = readNumber(key, field as NumberField, raw[key], notices);
   }
   return { scenario, notices };
 }

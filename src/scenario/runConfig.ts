@@ -1,8 +1,8 @@
 /** From a scenario to what the engine needs, and which edits need a rebuild. */
 import { datasetClasses } from '../core/datasets';
 import type { DatasetSpec, RunConfig, TrainingSettings } from '../core/types';
-import type { Scenario } from './schema';
-import { FIELDS, SCENARIO_KEYS } from './schema';
+import type { FieldScope, Scenario } from './schema';
+import { FIELDS, SCENARIO_KEYS, sameValue } from './schema';
 
 /** Adam's epsilon on every backend (tfjs's default would depend on the backend's float precision). */
 export const ADAM_EPSILON = 1e-7;
@@ -49,7 +49,12 @@ export function runConfig(s: Scenario): RunConfig {
 
 /** True when going from a to b changes something that only a rebuild from the seed can apply. */
 export function needsRebuild(a: Scenario, b: Scenario): boolean {
-  return SCENARIO_KEYS.some((key) => !FIELDS[key].live && a[key] !== b[key]);
+  return changedInScope(a, b, 'run');
+}
+
+/** True when a and b differ in a field of the given scope. */
+export function changedInScope(a: Scenario, b: Scenario, scope: FieldScope): boolean {
+  return SCENARIO_KEYS.some((key) => FIELDS[key].scope === scope && !sameValue(key, a[key], b[key]));
 }
 
 /** The live training settings that differ between a and b (empty when none do). */

@@ -3,7 +3,7 @@ import type { RandomStream } from '../core/random';
 import { createRandomStream } from '../core/random';
 import { decodeScenarioLink, encodeScenarioLink, MAX_LINK_LENGTH, parseScenarioText } from './link';
 import { restoreScenario } from './restore';
-import { changedSettings, needsRebuild, runConfig } from './runConfig';
+import { changedInScope, changedSettings, needsRebuild, runConfig } from './runConfig';
 import type { NumberField, Scenario } from './schema';
 import { defaultScenario, FIELDS, SCENARIO_KEYS } from './schema';
 
@@ -16,11 +16,15 @@ function invalidFields(s: Scenario): string[] {
     const ok =
       field.type === 'choice'
         ? (field.values as readonly unknown[]).includes(value)
-        : typeof value === 'number' &&
-          Number.isFinite(value) &&
-          value >= field.min &&
-          value <= field.max &&
-          (field.type === 'float' || Number.isInteger(value));
+        : field.type === 'flags'
+          ? Array.isArray(value) &&
+            value.every((v) => (field.values as readonly unknown[]).includes(v)) &&
+            new Set(value).size === value.length
+          : typeof value === 'number' &&
+            Number.isFinite(value) &&
+            value >= field.min &&
+            value <= field.max &&
+            (field.type === 'float' || Number.isInteger(value));
     if (!ok) bad.push(key);
   }
   return bad;
@@ -41,7 +45,9 @@ function randomScenario(rng: RandomStream): Scenario {
   for (const key of SCENARIO_KEYS) {
     if (key === 'v' || rng.next() < 0.4) continue;
     const field = FIELDS[key];
-    s[key] = field.type === 'choice' ? field.values[rng.int(field.values.length)] : randomNumber(field, rng);
+    if (field.type === 'choice') s[key] = field.values[rng.int(field.values.length)];
+    else if (field.type === 'flags') s[key] = field.values.filter(() => rng.next() < 0.5);
+    else s[key] = randomNumber(field as NumberField, rng);
   }
   return s as unknown as Scenario;
 }
@@ -109,6 +115,15 @@ describe('scenario links', () => {
     expect(encodeScenarioLink(s)).toBe('v=1&n=30&noise=0.25&K=10&h=1/K&penalty=off');
   });
 
+  it('reads and writes layer lists in table order, dropping unknown names', () => {
+    const { scenario, notices } = decodeScenarioLink('layers=grid,TRAIN,bogus,grid&depth=2.5');
+    expect(scenario.layers).toEqual(['train', 'grid']);
+    expect(scenario.depth).toBe(2.5);
+    expect(notices).toHaveLength(1);
+    expect(encodeScenarioLink(scenario)).toBe('v=1&layers=train,grid&depth=2.5');
+    expect(decodeScenarioLink('layers=').scenario.layers).toEqual([]);
+  });
+
   it('reads the example link of the issue', () => {
     const { scenario, notices } = decodeScenarioLink('#v=1&data=moons&n=30&noise=0.25&K=10&penalty=lap');
     expect(notices).toEqual([]);
@@ -156,6 +171,9 @@ describe('scenario to run', () => {
     expect(needsRebuild(a, { ...a, lr: 0.1, penalty: 'off', batch: 10 })).toBe(false);
     expect(needsRebuild(a, { ...a, K: 3 })).toBe(true);
     expect(needsRebuild(a, { ...a, seed: 9 })).toBe(true);
+    expect(needsRebuild(a, { ...a, layers: ['grid'], depth: 2 })).toBe(false);
+    expect(changedInScope(a, { ...a, layers: ['grid'] }, 'view')).toBe(true);
+    expect(changedInScope(a, { ...a, layers: [...a.layers] }, 'view')).toBe(false);
     expect(changedSettings(a, { ...a, lr: 0.1, s: 4 })).toEqual({ learningRate: 0.1, every: 4 });
   });
 });

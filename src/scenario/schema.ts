@@ -1,8 +1,8 @@
 /**
- * The scenario: every setting of a run, flat, under the keys its share link uses. One declarative
- * table (FIELDS) gives each key its type, limits, default, label and whether it can change while a
- * run goes on ("live") or needs a rebuild from the seed. Encoding, decoding, clamping and the
- * controls are all driven by this table.
+ * The scenario: every setting of a run and of its view, flat, under the keys its share link uses.
+ * One declarative table (FIELDS) gives each key its type, limits, default, label and scope: "run"
+ * (a change rebuilds the run from the seed), "training" (applies to the next step) or "view" (only the
+ * page's drawing). Encoding, decoding, clamping and the controls are all driven by this table.
  */
 import type { Activation, DatasetKind, HeadKind, OptimizerKind, PenaltyMode } from '../core/types';
 
@@ -11,6 +11,24 @@ export const SCENARIO_VERSION = 1;
 
 /** h is written "1" or "1/K" in links. */
 export type StepSizeRule = '1' | '1/K';
+
+/** Layers of the transport view. */
+export type ViewLayer = 'train' | 'test' | 'trails' | 'regions' | 'grid' | 'field' | 'ot' | 'pairs';
+export const VIEW_LAYERS: readonly ViewLayer[] = [
+  'train',
+  'test',
+  'trails',
+  'regions',
+  'grid',
+  'field',
+  'ot',
+  'pairs',
+];
+
+/** What the flow animation does at the end of the depth range. */
+export type FlowMode = 'once' | 'loop' | 'bounce';
+export type TrailColoring = 'class' | 'straightness';
+export type RegionStyle = 'soft' | 'discrete';
 
 export interface Scenario {
   /** Format version. */
@@ -53,13 +71,30 @@ export interface Scenario {
   beta2: number;
   /** Pause automatically after this many steps (0: never). */
   steps: number;
+  /** Layers drawn in the transport view. */
+  layers: readonly ViewLayer[];
+  /** Depth t shown, clamped to K (the default shows the output). */
+  depth: number;
+  /** Flow animation at the end of the range. */
+  flow: FlowMode;
+  /** Flow animation speed, blocks per second. */
+  speed: number;
+  trail: TrailColoring;
+  /** Trail opacity. */
+  trailop: number;
+  /** Most trails drawn. */
+  trails: number;
+  /** Decision regions shaded by confidence, or flat. */
+  regions: RegionStyle;
 }
+
+/** Run: a change rebuilds from the seed. Training: applies to the next step. View: drawing only. */
+export type FieldScope = 'run' | 'training' | 'view';
 
 interface FieldBase {
   /** Short label for controls and notices. */
   label: string;
-  /** True when a change applies to the next step without a rebuild. */
-  live: boolean;
+  scope: FieldScope;
 }
 
 export interface NumberField extends FieldBase {
@@ -79,7 +114,18 @@ export interface ChoiceField<T extends string> extends FieldBase {
   default: T;
 }
 
-export type FieldSpec<T> = [T] extends [string] ? ChoiceField<T> : NumberField;
+/** A set of names, written comma-separated in links, kept in the order of `values`. */
+export interface FlagsField<T extends string> extends FieldBase {
+  type: 'flags';
+  values: readonly T[];
+  default: readonly T[];
+}
+
+export type FieldSpec<T> = [T] extends [string]
+  ? ChoiceField<T>
+  : [T] extends [readonly (infer E extends string)[]]
+    ? FlagsField<E>
+    : NumberField;
 
 export const DATASET_KINDS: readonly DatasetKind[] = [
   'moons',
@@ -99,37 +145,117 @@ export const FIELDS: { readonly [K in keyof Scenario]: FieldSpec<Scenario[K]> } 
     min: 1,
     max: SCENARIO_VERSION,
     default: SCENARIO_VERSION,
-    live: false,
+    scope: 'run',
   },
-  data: { type: 'choice', label: 'dataset', values: DATASET_KINDS, default: 'moons', live: false },
-  classes: { type: 'int', label: 'blob classes', min: 2, max: 4, default: 3, live: false },
-  n: { type: 'int', label: 'training points', min: 10, max: 2000, default: 200, live: false, log: true },
-  ntest: { type: 'int', label: 'test points', min: 100, max: 5000, default: 1000, live: false },
-  noise: { type: 'float', label: 'noise', min: 0, max: 1, default: 0.1, live: false, step: 0.01 },
-  seed: { type: 'int', label: 'seed', min: 1, max: 2147483647, default: 1, live: false },
-  K: { type: 'int', label: 'blocks K', min: 1, max: 32, default: 8, live: false },
-  width: { type: 'int', label: 'width', min: 2, max: 64, default: 16, live: false },
+  data: { type: 'choice', label: 'dataset', values: DATASET_KINDS, default: 'moons', scope: 'run' },
+  classes: { type: 'int', label: 'blob classes', min: 2, max: 4, default: 3, scope: 'run' },
+  n: { type: 'int', label: 'training points', min: 10, max: 2000, default: 200, scope: 'run', log: true },
+  ntest: { type: 'int', label: 'test points', min: 100, max: 5000, default: 1000, scope: 'run' },
+  noise: { type: 'float', label: 'noise', min: 0, max: 1, default: 0.1, scope: 'run', step: 0.01 },
+  seed: { type: 'int', label: 'seed', min: 1, max: 2147483647, default: 1, scope: 'run' },
+  K: { type: 'int', label: 'blocks K', min: 1, max: 32, default: 8, scope: 'run' },
+  width: { type: 'int', label: 'width', min: 2, max: 64, default: 16, scope: 'run' },
   act: {
     type: 'choice',
     label: 'activation',
     values: ['tanh', 'relu', 'gelu'],
     default: 'tanh',
-    live: false,
+    scope: 'run',
   },
-  h: { type: 'choice', label: 'time step h', values: ['1', '1/K'], default: '1', live: false },
-  head: { type: 'choice', label: 'head', values: ['learned', 'fixed'], default: 'learned', live: false },
-  penalty: { type: 'choice', label: 'penalty', values: ['off', 'fixed', 'lap'], default: 'lap', live: true },
-  weight: { type: 'float', label: 'penalty weight', min: 0, max: 100, default: 0.1, live: true, log: true },
-  lambda0: { type: 'float', label: 'lambda0', min: 0.001, max: 1000, default: 1, live: true, log: true },
-  tau: { type: 'float', label: 'tau', min: 0, max: 100, default: 1, live: true, step: 0.1 },
-  s: { type: 'int', label: 'update every s steps', min: 0, max: 1000, default: 1, live: true },
-  opt: { type: 'choice', label: 'optimiser', values: ['adam', 'sgd'], default: 'adam', live: true },
-  lr: { type: 'float', label: 'learning rate', min: 1e-5, max: 1, default: 0.01, live: true, log: true },
-  batch: { type: 'int', label: 'batch size', min: 0, max: 2000, default: 0, live: true },
-  momentum: { type: 'float', label: 'momentum', min: 0, max: 0.999, default: 0.9, live: true, step: 0.01 },
-  beta1: { type: 'float', label: 'beta1', min: 0, max: 0.999, default: 0.9, live: true, step: 0.01 },
-  beta2: { type: 'float', label: 'beta2', min: 0, max: 0.99999, default: 0.999, live: true, step: 0.0001 },
-  steps: { type: 'int', label: 'pause after steps', min: 0, max: 10_000_000, default: 0, live: true },
+  h: { type: 'choice', label: 'time step h', values: ['1', '1/K'], default: '1', scope: 'run' },
+  head: { type: 'choice', label: 'head', values: ['learned', 'fixed'], default: 'learned', scope: 'run' },
+  penalty: {
+    type: 'choice',
+    label: 'penalty',
+    values: ['off', 'fixed', 'lap'],
+    default: 'lap',
+    scope: 'training',
+  },
+  weight: {
+    type: 'float',
+    label: 'penalty weight',
+    min: 0,
+    max: 100,
+    default: 0.1,
+    scope: 'training',
+    log: true,
+  },
+  lambda0: {
+    type: 'float',
+    label: 'lambda0',
+    min: 0.001,
+    max: 1000,
+    default: 1,
+    scope: 'training',
+    log: true,
+  },
+  tau: { type: 'float', label: 'tau', min: 0, max: 100, default: 1, scope: 'training', step: 0.1 },
+  s: { type: 'int', label: 'update every s steps', min: 0, max: 1000, default: 1, scope: 'training' },
+  opt: { type: 'choice', label: 'optimiser', values: ['adam', 'sgd'], default: 'adam', scope: 'training' },
+  lr: {
+    type: 'float',
+    label: 'learning rate',
+    min: 1e-5,
+    max: 1,
+    default: 0.01,
+    scope: 'training',
+    log: true,
+  },
+  batch: { type: 'int', label: 'batch size', min: 0, max: 2000, default: 0, scope: 'training' },
+  momentum: {
+    type: 'float',
+    label: 'momentum',
+    min: 0,
+    max: 0.999,
+    default: 0.9,
+    scope: 'training',
+    step: 0.01,
+  },
+  beta1: { type: 'float', label: 'beta1', min: 0, max: 0.999, default: 0.9, scope: 'training', step: 0.01 },
+  beta2: {
+    type: 'float',
+    label: 'beta2',
+    min: 0,
+    max: 0.99999,
+    default: 0.999,
+    scope: 'training',
+    step: 0.0001,
+  },
+  steps: { type: 'int', label: 'pause after steps', min: 0, max: 10_000_000, default: 0, scope: 'training' },
+  layers: {
+    type: 'flags',
+    label: 'layers',
+    values: VIEW_LAYERS,
+    default: ['train', 'test', 'trails', 'regions'],
+    scope: 'view',
+  },
+  depth: { type: 'float', label: 'depth t', min: 0, max: 32, default: 32, scope: 'view', step: 0.01 },
+  flow: {
+    type: 'choice',
+    label: 'at the end',
+    values: ['once', 'loop', 'bounce'],
+    default: 'bounce',
+    scope: 'view',
+  },
+  speed: { type: 'float', label: 'flow speed', min: 0.1, max: 20, default: 2, scope: 'view', log: true },
+  trail: {
+    type: 'choice',
+    label: 'trail colour',
+    values: ['class', 'straightness'],
+    default: 'class',
+    scope: 'view',
+  },
+  trailop: {
+    type: 'float',
+    label: 'trail opacity',
+    min: 0.05,
+    max: 1,
+    default: 0.35,
+    scope: 'view',
+    step: 0.05,
+  },
+  trails: { type: 'int', label: 'trails drawn', min: 0, max: 2000, default: 400, scope: 'view' },
+  regions: { type: 'choice', label: 'regions', values: ['soft', 'discrete'], default: 'soft', scope: 'view' },
 };
 
 /** Scenario keys in canonical order. */
@@ -140,4 +266,12 @@ export function defaultScenario(): Scenario {
   const out: Record<string, unknown> = {};
   for (const key of SCENARIO_KEYS) out[key] = FIELDS[key].default;
   return out as unknown as Scenario;
+}
+
+/** Whether two values of a field are the same (flag sets compare by content). */
+export function sameValue<K extends keyof Scenario>(key: K, a: Scenario[K], b: Scenario[K]): boolean {
+  if (FIELDS[key].type !== 'flags') return a === b;
+  const x = a as readonly string[];
+  const y = b as readonly string[];
+  return x.length === y.length && x.every((v, i) => v === y[i]);
 }

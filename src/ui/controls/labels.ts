@@ -14,6 +14,9 @@ export const CHOICE_LABELS: { [K in ChoiceKey]: Record<Scenario[K], string> } = 
   head: { learned: 'Learned', fixed: 'Fixed' },
   penalty: { off: 'Off', fixed: 'Fixed', lap: 'Least action' },
   opt: { adam: 'Adam', sgd: 'SGD + momentum' },
+  flow: { once: 'Once', loop: 'Loop', bounce: 'Bounce' },
+  trail: { class: 'Class', straightness: 'Straightness' },
+  regions: { soft: 'Confidence', discrete: 'Discrete' },
 };
 
 export type { ChoiceKey };

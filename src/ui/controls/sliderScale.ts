@@ -17,8 +17,8 @@ export interface SliderScale {
 
 export function sliderScale(field: NumberField): SliderScale {
   const clamp = (v: number) => Math.min(field.max, Math.max(field.min, v));
-  const round = (v: number) => (field.type === 'int' ? Math.round(v) : Number(v.toPrecision(3)));
   if (field.log) {
+    const round = (v: number) => (field.type === 'int' ? Math.round(v) : Number(v.toPrecision(3)));
     const step = 1 / LOG_STEPS_PER_DECADE;
     // A log scale cannot reach 0: fields that allow 0 start six decades below their maximum.
     const floor = field.min > 0 ? field.min : field.max / 1e6;
@@ -33,11 +33,15 @@ export function sliderScale(field: NumberField): SliderScale {
     };
   }
   const step = field.type === 'int' ? 1 : (field.step ?? (field.max - field.min) / 100);
+  // Linear positions snap to whole steps, written with as many decimals as the step has.
+  const decimals = Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
+  const snap = (position: number) =>
+    Number((field.min + Math.round((position - field.min) / step) * step).toFixed(decimals));
   return {
     min: field.min,
     max: field.min + Math.ceil((field.max - field.min) / step - 1e-9) * step,
     step,
     toPosition: (value) => value,
-    fromPosition: (position) => clamp(round(position)),
+    fromPosition: (position) => clamp(snap(position)),
   };
 }
