@@ -76,6 +76,8 @@ describe('least-action measures', () => {
     expect(m.optimalCost).toBeCloseTo(0, 6);
     expect(m.otRatio).toBeLessThan(1);
     expect(m.monotonicityViolations).toBe(1);
+    expect([...m.partnerOf]).toEqual([1, 0]);
+    expect([...m.indices]).toEqual([0, 1]);
     // Each particle walks two legs of length sqrt(0.5) to cover a chord of length 1.
     for (const s of particleStraightness(flowOf(depths, 1))) expect(s).toBeCloseTo(1 / Math.SQRT2, 5);
     // E_k = 0.5 per block; A = 1; K h A = 2 >= S = 1.
@@ -103,6 +105,8 @@ describe('least-action measures', () => {
     const b = measureTransportSubsampled(flow, 11);
     const c = measureTransportSubsampled(flow, 12);
     expect(a.points).toBe(MAX_ASSIGNMENT_POINTS);
+    expect(a.indices).toHaveLength(MAX_ASSIGNMENT_POINTS);
+    expect(new Set(a.partnerOf).size).toBe(MAX_ASSIGNMENT_POINTS);
     expect(a).toEqual(b);
     expect(a.optimalCost).not.toBe(c.optimalCost);
     const small = selectParticles(flow, [0, 1, 2, 3]);

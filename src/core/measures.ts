@@ -5,7 +5,7 @@
 import { solveAssignment } from './assignment';
 import type { Flow } from './flow';
 import { positionIndex, selectParticles } from './flow';
-import { createRandomStream, subsampleIndices } from './random';
+import { createRandomStream, identityIndices, subsampleIndices } from './random';
 
 /** All measures of one flow; see science.md section 4 for their meaning. */
 export interface TransportMeasures {
@@ -29,6 +29,10 @@ export interface TransportMeasures {
   efficiency: number;
   /** Share of pairs (i, j) with <x_0^i - x_0^j, x_K^i - x_K^j> < 0 (0 for a monotone map). */
   monotonicityViolations: number;
+  /** The optimal pairing: particle i's input is sent to particle partnerOf[i]'s output. */
+  partnerOf: Int32Array;
+  /** Which particles of the flow were measured (all, or a subsample), in the flow's numbering. */
+  indices: Int32Array;
 }
 
 /** Per-block kinetic energies E_k = mean_i ||v_k(x_k^i)||^2. */
@@ -136,7 +140,7 @@ export function measureTransport(flow: Flow): TransportMeasures {
   const energySum = energies.reduce((s, e) => s + e, 0);
   const action = flow.stepSize * energySum;
   const straight = straightLineCost(flow);
-  const optimal = optimalTransport(flow).cost;
+  const { cost: optimal, partnerOf } = optimalTransport(flow);
   const pathBound = flow.blocks * flow.stepSize * action;
   return {
     points: flow.points,
@@ -149,6 +153,8 @@ export function measureTransport(flow: Flow): TransportMeasures {
     straightness: pathBound > 0 ? straight / pathBound : 1,
     efficiency: pathBound > 0 ? optimal / pathBound : 1,
     monotonicityViolations: monotonicityViolations(flow),
+    partnerOf,
+    indices: identityIndices(flow.points),
   };
 }
 
@@ -162,5 +168,6 @@ export const MAX_ASSIGNMENT_POINTS = 512;
 export function measureTransportSubsampled(flow: Flow, seed: number): TransportMeasures {
   if (flow.points <= MAX_ASSIGNMENT_POINTS) return measureTransport(flow);
   const rng = createRandomStream(seed, 'measures/subsample');
-  return measureTransport(selectParticles(flow, subsampleIndices(flow.points, MAX_ASSIGNMENT_POINTS, rng)));
+  const indices = subsampleIndices(flow.points, MAX_ASSIGNMENT_POINTS, rng);
+  return { ...measureTransport(selectParticles(flow, indices)), indices };
 }

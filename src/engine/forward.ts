@@ -33,7 +33,8 @@ export interface FlowResult {
 }
 
 /**
- * Carries points x [N, 2] through the K blocks. Call inside tf.tidy (or a gradient function).
+ * Carries points x [N, 2] through blocks fromBlock .. K-1 (all K by default). Call inside tf.tidy
+ * (or a gradient function). Energies, positions and velocities cover the blocks actually run.
  * @param recordPositions also return every intermediate position and velocity
  */
 export function runFlow(
@@ -41,6 +42,7 @@ export function runFlow(
   model: ModelConfig,
   x: tf.Tensor2D,
   recordPositions: boolean,
+  fromBlock = 0,
 ): FlowResult {
   const W1 = tf.unstack(params.W1) as tf.Tensor2D[];
   const b1 = tf.unstack(params.b1);
@@ -50,7 +52,7 @@ export function runFlow(
   const positions: tf.Tensor2D[] = [x];
   const velocities: tf.Tensor2D[] = [];
   let current = x;
-  for (let k = 0; k < model.blocks; k++) {
+  for (let k = fromBlock; k < model.blocks; k++) {
     const hidden = activate(tf.add(tf.matMul(current, W1[k]), b1[k]), model.activation);
     const velocity = tf.add(tf.matMul(hidden as tf.Tensor2D, W2[k]), b2[k]) as tf.Tensor2D;
     energies.push(tf.mean(tf.sum(tf.square(velocity), 1)));
@@ -62,10 +64,25 @@ export function runFlow(
   }
   return {
     final: current,
-    energies: tf.stack(energies) as tf.Tensor1D,
+    energies: energies.length > 0 ? (tf.stack(energies) as tf.Tensor1D) : tf.zeros([0]),
     positions: recordPositions ? (tf.stack(positions) as tf.Tensor3D) : undefined,
-    velocities: recordPositions && model.blocks > 0 ? (tf.stack(velocities) as tf.Tensor3D) : undefined,
+    velocities: recordPositions && velocities.length > 0 ? (tf.stack(velocities) as tf.Tensor3D) : undefined,
   };
+}
+
+/**
+ * Displacements h v_k(z) of every block at the same points z [M, 2], [K, M, 2]: the velocity field of
+ * each block, evaluated in one batched computation.
+ */
+export function blockDisplacements(params: ModelParams, model: ModelConfig, z: tf.Tensor2D): tf.Tensor3D {
+  const K = model.blocks;
+  const points = tf.tile(tf.expandDims(z, 0), [K, 1, 1]) as tf.Tensor3D;
+  const hidden = activate(
+    tf.add(tf.matMul(points, params.W1 as tf.Tensor3D), tf.expandDims(params.b1, 1)),
+    model.activation,
+  ) as tf.Tensor3D;
+  const velocity = tf.add(tf.matMul(hidden, params.W2 as tf.Tensor3D), tf.expandDims(params.b2, 1));
+  return tf.mul(velocity, model.stepSize) as tf.Tensor3D;
 }
 
 /** logits = x_K headW + headb, [N, C]. */

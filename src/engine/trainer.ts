@@ -24,6 +24,8 @@ import {
 } from './params';
 import type { WeightArrays } from './weights';
 import { initialWeights } from './weights';
+import { computeFields } from './viewFields';
+import type { FieldRequest } from '../core/fieldGrids';
 
 /** A point set on the device: coordinates [N, 2], one-hot labels [N, C], labels int32 [N]. */
 interface DevicePoints {
@@ -208,9 +210,22 @@ export class Trainer {
     return tf.scalar(s.penalty === 'fixed' ? s.weight : 0);
   }
 
+  /** The view's field layers for the current weights (layout in src/core/fieldGrids.ts). */
+  async fields(request: FieldRequest): Promise<Float32Array> {
+    const packed = tf.tidy(() => computeFields(this.params, this.model, request));
+    const data = (await packed.data()) as Float32Array;
+    packed.dispose();
+    return data;
+  }
+
   /** The current weights as plain arrays. */
   weights(): Promise<WeightArrays> {
     return readWeights(this.params);
+  }
+
+  /** Replaces the weights (same model shape), keeping the step count and the optimiser state. */
+  setWeights(weights: WeightArrays): void {
+    assignWeights(this.params, weights);
   }
 
   /** Back to step 0: seeded initial weights, fresh optimiser, lambda = lambda0, the batch stream restarted. */

@@ -4,6 +4,8 @@
  * src/core/snapshot.ts). Every failure in the worker arrives as an `error` event with a sentence a
  * user can read; the worker never dies silently.
  */
+import type { FieldRequest, FieldsLayout } from '../core/fieldGrids';
+import type { TransportMeasures } from '../core/measures';
 import type { SnapshotLayout } from '../core/snapshot';
 import type { BackendPreference, BackendReport } from '../core/backends';
 import type { Scenario } from '../scenario/schema';
@@ -24,7 +26,12 @@ export type WorkerCommand =
   /** Back to step 0 with the seed's initial weights. */
   | { type: 'reset' }
   /** Least-action mode: set lambda (the penalty weight becomes 1/lambda) and adapt from there. */
-  | { type: 'setMultiplier'; lambda: number };
+  | { type: 'setMultiplier'; lambda: number }
+  /**
+   * What the transport view shows: the worker sends `fields` for this request a few times a second
+   * while training and at once when it changes. Null when no field layer is shown.
+   */
+  | { type: 'view'; request: FieldRequest | null; transport: boolean };
 
 /** Facts about a run that do not change until it is rebuilt. */
 export interface RunInfo {
@@ -58,6 +65,17 @@ export type WorkerEvent =
       /** Training steps per second over the last second (0 when paused). */
       stepsPerSecond: number;
     }
+  /** The field layers for `request` at `step` (layout in src/core/fieldGrids.ts); `data` is transferred. */
+  | {
+      type: 'fields';
+      runId: number;
+      step: number;
+      request: FieldRequest;
+      layout: FieldsLayout;
+      data: Float32Array;
+    }
+  /** Least-action measures of the training flow at `step`, with the optimal pairing (at most ~1 per second). */
+  | { type: 'transport'; runId: number; step: number; measures: TransportMeasures }
   /** Whether training runs; `compiling` while the first step of a run is being prepared. */
   | {
       type: 'state';

@@ -96,6 +96,60 @@ describe('training session', () => {
     expect(driver.lastSnapshot().metric('weight')).toBeCloseTo(0.125, 7);
   });
 
+  it('sends the requested field layers and transport measures, at once when paused', async () => {
+    const driver = await SessionDriver.start({ K: 3 });
+    const request = {
+      region: { cx: 0, cy: 0, half: 2 },
+      depth: 1,
+      resolution: 8,
+      gridLines: 3,
+      gridSamples: 4,
+      arrows: 2,
+    };
+    await driver.send({ type: 'view', request, transport: true });
+    const fields = driver.eventsOf('fields');
+    expect(fields).toHaveLength(1);
+    expect(fields[0]).toMatchObject({
+      runId: 1,
+      step: 0,
+      request,
+      layout: { blocks: 3, resolution: 8, gridPoints: 24, arrows: 2 },
+    });
+    expect(fields[0].data.length).toBe(8 * 8 * 2 + 4 * 24 * 2 + 3 * 4 * 2);
+    const transport = driver.eventsOf('transport');
+    expect(transport).toHaveLength(1);
+    expect(transport[0].measures.points).toBe(40);
+    expect(transport[0].measures.optimalCost).toBeLessThanOrEqual(
+      transport[0].measures.straightLineCost + 1e-9,
+    );
+    // The same view again needs no new measurement of the same weights.
+    await driver.send({ type: 'view', request: { ...request, depth: 2 }, transport: true });
+    expect(driver.eventsOf('transport')).toHaveLength(1);
+    expect(driver.eventsOf('fields')).toHaveLength(2);
+    await driver.send({ type: 'step' });
+    expect(driver.eventsOf('transport')).toHaveLength(2);
+    expect(driver.eventsOf('fields').at(-1)!.step).toBe(1);
+  });
+
+  it('throttles field updates while training', async () => {
+    const driver = await SessionDriver.start();
+    const request = {
+      region: { cx: 0, cy: 0, half: 2 },
+      depth: 4,
+      resolution: 16,
+      gridLines: 0,
+      gridSamples: 0,
+      arrows: 0,
+    };
+    await driver.send({ type: 'view', request, transport: false });
+    await driver.playUntil(300);
+    await driver.send({ type: 'pause' });
+    const fields = driver.eventsOf('fields');
+    expect(fields.some((f) => f.step > 0)).toBe(true);
+    expect(fields.length).toBeLessThan(driver.eventsOf('snapshot').length);
+    expect(driver.eventsOf('transport')).toHaveLength(0);
+  });
+
   it('reports a fatal error when no backend can start', async () => {
     const driver = new SessionDriver([{ name: 'cpu', prepare: async () => 'switched off for the test' }]);
     await driver.send({ type: 'start', backend: 'auto', scenario: SessionDriver.scenario() });

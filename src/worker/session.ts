@@ -4,6 +4,9 @@
  * (pause, step limit, divergence). It knows nothing of postMessage: the host passes events on, so
  * the same session runs in a worker and in-process in tests.
  */
+import type { FieldRequest } from '../core/fieldGrids';
+import { fieldsLayout } from '../core/fieldGrids';
+import { measureTransportSubsampled } from '../core/measures';
 import { findNonFinite, snapshotViews } from '../core/snapshot';
 import type { BackendCandidate } from '../engine/backend';
 import { selectBackend } from '../engine/backend';
@@ -25,6 +28,10 @@ export interface SessionHost {
 
 /** Shortest time between two snapshots while training (~30 per second). */
 export const SNAPSHOT_INTERVAL_MS = 33;
+/** Shortest time between two field updates while training (decision regions, grid, arrows). */
+export const FIELDS_INTERVAL_MS = 250;
+/** Shortest time between two transport measurements while training (exact assignment, O(n^3)). */
+export const TRANSPORT_INTERVAL_MS = 1000;
 /** Training time per slice before the session looks at its messages again. */
 const SLICE_MS = 16;
 /** Bounds of the number of steps queued per slice (backends that run asynchronously, like WebGPU). */
@@ -48,6 +55,12 @@ export class TrainingSession {
   private lastSnapshotMs = 0;
   private stepsPerSlice = 1;
   private rate: { at: number; step: number }[] = [];
+  private view: FieldRequest | null = null;
+  private wantTransport = false;
+  private lastFieldsAt = -Infinity;
+  private lastTransportAt = -Infinity;
+  /** Step of the last transport measurement of this run's current weights (-1: none). */
+  private transportStep = -1;
 
   constructor(private readonly host: SessionHost) {}
 
@@ -88,8 +101,17 @@ export class TrainingSession {
       case 'reset':
         if (this.trainer) {
           this.trainer.reset();
+          this.transportStep = -1;
           this.rate = [];
           await this.publish();
+        }
+        return;
+      case 'view':
+        this.view = command.request;
+        this.wantTransport = command.transport;
+        if (this.trainer && !this.playing) {
+          if (this.wantTransport && this.transportStep !== this.trainer.stepCount) await this.publish();
+          else await this.postFields();
         }
         return;
       case 'setMultiplier':
@@ -124,6 +146,7 @@ export class TrainingSession {
     const trainer = new Trainer(config);
     this.trainer = trainer;
     this.runId++;
+    this.transportStep = -1;
     this.rate = [];
     this.stepsPerSlice = 1;
     this.host.post({
@@ -221,7 +244,21 @@ export class TrainingSession {
     this.lastSnapshotAt = now;
     this.publishedStep = snapshot.step;
     this.lastSnapshotMs = now - started;
-    const problem = findNonFinite(snapshotViews(snapshot.data, snapshot.layout));
+    const views = snapshotViews(snapshot.data, snapshot.layout);
+    const problem = findNonFinite(views);
+    const transportDue = !this.playing || now - this.lastTransportAt >= TRANSPORT_INTERVAL_MS;
+    if (!problem && this.wantTransport && this.transportStep !== snapshot.step && transportDue) {
+      this.lastTransportAt = now;
+      this.transportStep = snapshot.step;
+      const flow = {
+        positions: views.trainPositions,
+        blocks: trainer.model.blocks,
+        points: snapshot.layout.trainPoints,
+        stepSize: trainer.model.stepSize,
+      };
+      const measures = measureTransportSubsampled(flow, trainer.seed);
+      this.host.post({ type: 'transport', runId: this.runId, step: snapshot.step, measures });
+    }
     const data = ownedBuffer(snapshot.data);
     this.host.post(
       {
@@ -234,6 +271,13 @@ export class TrainingSession {
       },
       [data.buffer],
     );
+    if (
+      !problem &&
+      this.view &&
+      (!this.playing || this.host.now() - this.lastFieldsAt >= FIELDS_INTERVAL_MS)
+    ) {
+      await this.postFields();
+    }
     if (problem) {
       this.setPlaying(
         false,
@@ -242,6 +286,27 @@ export class TrainingSession {
           'Reset, and lower the learning rate or the penalty weight.',
       );
     }
+  }
+
+  /** Computes and posts the field layers the page asked for, for the current weights. */
+  private async postFields(): Promise<void> {
+    const trainer = this.trainer;
+    const request = this.view;
+    if (!trainer || !request) return;
+    this.lastFieldsAt = this.host.now();
+    const data = ownedBuffer(await trainer.fields(request));
+    if (trainer !== this.trainer) return;
+    this.host.post(
+      {
+        type: 'fields',
+        runId: this.runId,
+        step: trainer.stepCount,
+        request,
+        layout: fieldsLayout(request, trainer.model.blocks),
+        data,
+      },
+      [data.buffer],
+    );
   }
 
   /** Steps per second over the last second of playing. */
