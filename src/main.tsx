@@ -6,14 +6,20 @@ import { BACKEND_PREFERENCES } from './core/backends';
 import { MetricsHistory } from './charts/metricsHistory';
 import { createFrameLoop } from './render/frameLoop';
 import { createFrameSource } from './render/frameSource';
+import { createCamera } from './render/camera';
+import { createDepthClock } from './render/depthClock';
+import { RenderStats } from './render/renderStats';
 import { decodeScenarioLink } from './scenario/link';
 import { createAppStore } from './state/store';
 import { App } from './ui/App';
+import type { AppServices } from './ui/services';
 import { ServicesContext } from './ui/services';
+import { applyThemes, storedTheme } from './ui/theme';
+import { createViewSync } from './ui/viewSync';
 import { installTestHook } from './ui/testHook';
 import { createTrainingBridge } from './ui/trainingBridge';
 import { syncScenarioWithUrl } from './ui/urlSync';
-import './ui/styles.css';
+import './ui/styles/index.css';
 
 function backendFromQuery(notices: string[]): BackendPreference {
   const requested = new URLSearchParams(window.location.search).get('backend');
@@ -26,18 +32,30 @@ function backendFromQuery(notices: string[]): BackendPreference {
 
 const { scenario, notices } = decodeScenarioLink(window.location.hash);
 const backendPreference = backendFromQuery(notices);
-const store = createAppStore({ scenario, backendPreference });
+const store = createAppStore({ scenario, backendPreference, theme: storedTheme() });
 if (notices.length > 0) store.getState().notify('warning', notices);
+applyThemes(store);
 const frames = createFrameSource();
 const history = new MetricsHistory();
 const loop = createFrameLoop();
 const bridge = createTrainingBridge(store, frames, history);
+const services: AppServices = {
+  store,
+  bridge,
+  frames,
+  history,
+  loop,
+  depth: createDepthClock(Math.min(scenario.depth, scenario.K)),
+  camera: createCamera(),
+  renderStats: new RenderStats(),
+};
+loop.add(createViewSync(services));
 syncScenarioWithUrl(store);
-installTestHook(store, frames, history);
+installTestHook(services);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ServicesContext.Provider value={{ store, bridge, frames, history, loop }}>
+    <ServicesContext.Provider value={services}>
       <App />
     </ServicesContext.Provider>
   </StrictMode>,

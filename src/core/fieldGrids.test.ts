@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { arrowBases, fieldsLayout, fieldsLength, fieldsViews, regionCellCenters, warpGridPoints } from './fieldGrids';
+import {
+  arrowBases,
+  fieldsLayout,
+  fieldsLength,
+  fieldsViews,
+  regionCellCenters,
+  warpGridPoints,
+} from './fieldGrids';
 
 const region = { cx: 1, cy: -1, half: 2 };
 
@@ -24,7 +31,10 @@ describe('field grids', () => {
   });
 
   it('lays out a fields buffer in three parts', () => {
-    const layout = fieldsLayout({ region, depth: 0, resolution: 3, gridLines: 2, gridSamples: 4, arrows: 2 }, 5);
+    const layout = fieldsLayout(
+      { region, depth: 0, resolution: 3, gridLines: 2, gridSamples: 4, arrows: 2 },
+      5,
+    );
     expect(layout.gridPoints).toBe(16);
     expect(fieldsLength(layout)).toBe(18 + 6 * 16 * 2 + 5 * 4 * 2);
     const views = fieldsViews(new Float32Array(fieldsLength(layout)), layout);

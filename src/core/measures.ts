@@ -56,10 +56,10 @@ export function blockEnergies(flow: Flow): Float64Array {
 /**
  * Per-particle straightness ||x_K - x_0|| / sum_k h ||v_k||, in [0, 1]; 1 for a particle that
  * does not move.
+ * @param out where to write ([n]); allocated when not given
  */
-export function particleStraightness(flow: Flow): Float32Array {
+export function particleStraightness(flow: Flow, out = new Float32Array(flow.points)): Float32Array {
   const { blocks, points, positions } = flow;
-  const out = new Float32Array(points);
   for (let i = 0; i < points; i++) {
     let pathLength = 0;
     for (let k = 0; k < blocks; k++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitRegion, growRegion, pixelMap, VIEW_MARGIN } from './viewport';
+import { fitRegion, growRegion, panRegion, pixelMap, VIEW_MARGIN, zoomRegion } from './viewport';
 
 describe('viewport', () => {
   it('fits a square around the points with a margin, ignoring non-finite values', () => {
@@ -19,6 +19,15 @@ describe('viewport', () => {
     expect(-2 * m.scale + m.offsetY).toBe(100);
     expect(m.scale).toBe(50);
     expect(-(2 + 1) * m.scale + m.offsetY).toBeLessThan(100);
+  });
+
+  it('zooms about an anchor that stays put, and pans', () => {
+    const r = { cx: 0, cy: 0, half: 2 };
+    const z = zoomRegion(r, 2, 1, 1);
+    expect(z.half).toBe(1);
+    // The anchor is at the same relative place: (1 - 0) / 2 = (1 - z.cx) / 1.
+    expect((1 - z.cx) / z.half).toBeCloseTo((1 - r.cx) / r.half, 12);
+    expect(panRegion(z, 0.5, -1)).toEqual({ cx: z.cx + 0.5, cy: z.cy - 1, half: 1 });
   });
 
   it('keeps the region while points stay inside, and grows it to hold points that leave', () => {

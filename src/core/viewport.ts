@@ -72,6 +72,20 @@ export function growRegion(region: PlaneRegion, points: Float32Array): PlaneRegi
   return { ...fitted, half: Math.max(region.half, fitted.half / (1 + 2 * VIEW_MARGIN)) * 1.1 };
 }
 
+/** The region zoomed by `factor` (> 1 zooms in) keeping the plane point (ax, ay) where it is on screen. */
+export function zoomRegion(region: PlaneRegion, factor: number, ax: number, ay: number): PlaneRegion {
+  return {
+    cx: ax + (region.cx - ax) / factor,
+    cy: ay + (region.cy - ay) / factor,
+    half: region.half / factor,
+  };
+}
+
+/** The region moved by (dx, dy) plane units. */
+export function panRegion(region: PlaneRegion, dx: number, dy: number): PlaneRegion {
+  return { cx: region.cx + dx, cy: region.cy + dy, half: region.half };
+}
+
 /** Maps plane coordinates to pixels of a square canvas of `size` pixels (y up on screen). */
 export interface PixelMap {
   scale: number;

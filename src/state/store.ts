@@ -5,6 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { BackendPreference, BackendReport } from '../core/backends';
+import type { TransportMeasures } from '../core/measures';
 import type { Scenario } from '../scenario/schema';
 import type { PauseReason } from '../worker/protocol';
 
@@ -20,9 +21,14 @@ export interface LiveReadout {
   lambda: number;
   weight: number;
   blocks: number;
+  /** E_k per block over the training set. */
+  energies: number[];
 }
 
 export type NoticeTone = 'info' | 'warning' | 'error';
+
+/** Colour theme: follow the system, or forced. Stays on this device (not in links). */
+export type ThemeChoice = 'system' | 'light' | 'dark';
 
 export interface Notice {
   id: number;
@@ -38,9 +44,9 @@ export interface AppState {
   compiling: boolean;
   pauseReason: PauseReason | null;
   live: LiveReadout | null;
-  /** Depth t in [0, K] shown by the transport view. */
-  depth: number;
-  showTest: boolean;
+  /** The latest least-action measures of the training flow (about once a second). */
+  transport: TransportMeasures | null;
+  theme: ThemeChoice;
   notices: Notice[];
   /** Set when the worker cannot train at all; the page shows it instead of the controls' effect. */
   fatalError: string | null;
@@ -49,8 +55,7 @@ export interface AppState {
 export interface AppActions {
   editScenario(patch: Partial<Scenario>): void;
   replaceScenario(scenario: Scenario): void;
-  setDepth(depth: number): void;
-  setShowTest(show: boolean): void;
+  setTheme(theme: ThemeChoice): void;
   notify(tone: NoticeTone, texts: readonly string[]): void;
   dismissNotice(id: number): void;
 }
@@ -59,7 +64,11 @@ export type AppStore = ReturnType<typeof createAppStore>;
 
 let noticeId = 0;
 
-export function createAppStore(initial: { scenario: Scenario; backendPreference: BackendPreference }) {
+export function createAppStore(initial: {
+  scenario: Scenario;
+  backendPreference: BackendPreference;
+  theme: ThemeChoice;
+}) {
   return createStore<AppState & AppActions>()((set) => ({
     scenario: initial.scenario,
     backendPreference: initial.backendPreference,
@@ -68,18 +77,13 @@ export function createAppStore(initial: { scenario: Scenario; backendPreference:
     compiling: true,
     pauseReason: null,
     live: null,
-    depth: initial.scenario.K,
-    showTest: true,
+    transport: null,
+    theme: initial.theme,
     notices: [],
     fatalError: null,
-    editScenario: (patch) =>
-      set((state) => {
-        const scenario = { ...state.scenario, ...patch };
-        return { scenario, depth: Math.min(state.depth, scenario.K) };
-      }),
-    replaceScenario: (scenario) => set((state) => ({ scenario, depth: Math.min(state.depth, scenario.K) })),
-    setDepth: (depth) => set({ depth }),
-    setShowTest: (showTest) => set({ showTest }),
+    editScenario: (patch) => set((state) => ({ scenario: { ...state.scenario, ...patch } })),
+    replaceScenario: (scenario) => set({ scenario }),
+    setTheme: (theme) => set({ theme }),
     notify: (tone, texts) =>
       set((state) => ({
         notices: [...state.notices, ...texts.map((text) => ({ id: ++noticeId, tone, text }))],

@@ -6,7 +6,8 @@ import { PlaybackBar } from './PlaybackBar';
 import { selectFatalError } from '../state/selectors';
 import { useAppState } from './services';
 import { StatusBadge } from './StatusBadge';
-import { TransportView } from './TransportView';
+import { ThemeToggle } from './ThemeToggle';
+import { TransportView } from './transport/TransportView';
 
 export function App() {
   const fatal = useAppState(selectFatalError);
@@ -19,7 +20,10 @@ export function App() {
             A residual network moves points through the plane. Watch how, and how far.
           </p>
         </div>
-        <StatusBadge />
+        <div className="header-tools">
+          <ThemeToggle />
+          <StatusBadge />
+        </div>
       </header>
       <NoticeList />
       {fatal && (

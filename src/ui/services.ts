@@ -2,7 +2,10 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { MetricsHistory } from '../charts/metricsHistory';
+import type { Camera } from '../render/camera';
+import type { DepthClock } from '../render/depthClock';
 import type { FrameLoop } from '../render/frameLoop';
+import type { RenderStats } from '../render/renderStats';
 import type { FrameSource } from '../render/frameSource';
 import type { AppActions, AppState, AppStore } from '../state/store';
 import type { TrainingBridge } from './trainingBridge';
@@ -13,6 +16,12 @@ export interface AppServices {
   frames: FrameSource;
   history: MetricsHistory;
   loop: FrameLoop;
+  /** The depth shown and its animation (changes at frame rate, so not in the store). */
+  depth: DepthClock;
+  /** The user's zoom and pan of the transport view. */
+  camera: Camera;
+  /** Duration of every draw of the transport view. */
+  renderStats: RenderStats;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

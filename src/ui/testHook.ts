@@ -1,11 +1,9 @@
 /**
- * A read-only window into the running app for end-to-end tests and curious users (in the console:
- * `__lab.snapshot()`). It reads the same objects the page draws from.
+ * A read-only window into the running app for end-to-end tests, benchmarks and curious users (in the
+ * console: `__lab.snapshot()`). It reads the same objects the page draws from.
  */
 import { metric } from '../core/snapshot';
-import type { MetricsHistory } from '../charts/metricsHistory';
-import type { FrameSource } from '../render/frameSource';
-import type { AppStore } from '../state/store';
+import type { AppServices } from './services';
 
 export interface LabHook {
   /** The latest snapshot's step and metrics, or null before the first one. */
@@ -23,7 +21,18 @@ export interface LabHook {
   layer(k: number): number[];
   /** The loss of every recorded step, in order. */
   losses(): number[];
-  state(): { playing: boolean; compiling: boolean; backend: string | null; depth: number };
+  state(): { playing: boolean; compiling: boolean; backend: string | null };
+  /** The depth the transport view shows now, and the direction of the flow animation (0: still). */
+  depth(): { t: number; direction: number };
+  /** The step, depth and region of the latest field layers, or null. */
+  fields(): { step: number; depth: number; resolution: number; half: number } | null;
+  /** The latest transport measurement, or null. */
+  transport(): { points: number; otRatio: number; optimalCost: number; straightLineCost: number } | null;
+  /** The square of the plane the transport view shows. */
+  viewRegion(): { cx: number; cy: number; half: number } | null;
+  /** Render cost per frame of the transport view over the last frames, in milliseconds. */
+  renderStats(): { frames: number; p50: number; p95: number };
+  resetRenderStats(): void;
 }
 
 declare global {
@@ -32,7 +41,7 @@ declare global {
   }
 }
 
-export function installTestHook(store: AppStore, frames: FrameSource, history: MetricsHistory): void {
+export function installTestHook({ store, frames, history, depth, camera, renderStats }: AppServices): void {
   window.__lab = {
     snapshot() {
       const frame = frames.current();
@@ -61,7 +70,40 @@ export function installTestHook(store: AppStore, frames: FrameSource, history: M
     },
     state() {
       const s = store.getState();
-      return { playing: s.playing, compiling: s.compiling, backend: s.backend?.name ?? null, depth: s.depth };
+      return { playing: s.playing, compiling: s.compiling, backend: s.backend?.name ?? null };
     },
+    depth: () => ({ t: depth.depth(), direction: depth.direction() }),
+    fields() {
+      const fields = frames.current()?.fields;
+      return fields
+        ? {
+            step: fields.step,
+            depth: fields.request.depth,
+            resolution: fields.layout.resolution,
+            half: fields.request.region.half,
+          }
+        : null;
+    },
+    transport() {
+      const t = frames.current()?.transport;
+      return t
+        ? {
+            points: t.points,
+            otRatio: t.otRatio,
+            optimalCost: t.optimalCost,
+            straightLineCost: t.straightLineCost,
+          }
+        : null;
+    },
+    viewRegion() {
+      const frame = frames.current();
+      return frame ? { ...camera.visible(frame.region) } : null;
+    },
+    renderStats: () => ({
+      frames: renderStats.frames,
+      p50: renderStats.percentile(50),
+      p95: renderStats.percentile(95),
+    }),
+    resetRenderStats: () => renderStats.reset(),
   };
 }

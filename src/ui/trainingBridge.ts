@@ -2,6 +2,7 @@
  * Connects the store, the training worker, the frame source and the metrics history: scenario edits
  * become commands, worker events become store updates (throttled), frames and chart points.
  */
+import type { FieldRequest } from '../core/fieldGrids';
 import { metric } from '../core/snapshot';
 import type { MetricsHistory } from '../charts/metricsHistory';
 import type { FrameSource } from '../render/frameSource';
@@ -18,6 +19,8 @@ export interface TrainingBridge {
   reset(): void;
   /** Least-action mode: set lambda directly (the penalty weight becomes 1/lambda). */
   setMultiplier(lambda: number): void;
+  /** What the transport view needs from the worker besides snapshots. */
+  setView(request: FieldRequest | null, transport: boolean): void;
   dispose(): void;
 }
 
@@ -59,6 +62,7 @@ export function createTrainingBridge(
       lambda: metric(views, 'lambda'),
       weight: metric(views, 'weight'),
       blocks: event.layout.blocks,
+      energies: Array.from(views.blockEnergies),
     };
     const since = performance.now() - readoutAt;
     if (!store.getState().playing || since >= READOUT_INTERVAL_MS) flushReadout();
@@ -74,9 +78,17 @@ export function createTrainingBridge(
       case 'run':
         frames.setRun(event.info);
         history.clear();
+        store.setState({ transport: null });
         return;
       case 'snapshot':
         onSnapshot(event);
+        return;
+      case 'fields':
+        frames.pushFields(event.runId, event.step, event.request, event.layout, event.data);
+        return;
+      case 'transport':
+        frames.pushTransport(event.runId, event.measures);
+        if (frames.current()?.run.runId === event.runId) store.setState({ transport: event.measures });
         return;
       case 'state':
         store.setState({ playing: event.playing, compiling: event.compiling, pauseReason: event.reason });
@@ -129,6 +141,7 @@ export function createTrainingBridge(
       client.send({ type: 'reset' });
     },
     setMultiplier: (lambda) => client.send({ type: 'setMultiplier', lambda }),
+    setView: (request, transport) => client.send({ type: 'view', request, transport }),
     dispose() {
       unsubscribe();
       document.removeEventListener('visibilitychange', onVisibility);

@@ -6,8 +6,13 @@
 import { decodeScenarioLink, encodeScenarioLink } from '../scenario/link';
 import type { AppStore } from '../state/store';
 
+/** Address bar updates wait this long for the next edit (browsers throttle rapid replaceState). */
+const WRITE_DELAY_MS = 200;
+
 export function syncScenarioWithUrl(store: AppStore): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
+    timer = null;
     const hash = `#${encodeScenarioLink(store.getState().scenario)}`;
     if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
   };
@@ -21,11 +26,12 @@ export function syncScenarioWithUrl(store: AppStore): () => void {
   };
   write();
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.scenario !== previous.scenario) write();
+    if (state.scenario !== previous.scenario) timer ??= setTimeout(write, WRITE_DELAY_MS);
   });
   window.addEventListener('hashchange', read);
   return () => {
     unsubscribe();
+    if (timer) clearTimeout(timer);
     window.removeEventListener('hashchange', read);
   };
 }

@@ -1,0 +1,60 @@
+/**
+ * One thumbnail per depth (the input and the output of every block) with the block's kinetic energy;
+ * clicking one jumps the main view to that depth.
+ */
+import { useEffect, useRef } from 'react';
+import { createThumbnailRenderer } from '../../render/thumbnails';
+import { selectLive, selectScenario } from '../../state/selectors';
+import { formatNumber } from '../format';
+import { useAppState, useServices } from '../services';
+
+export function Thumbnails() {
+  const { frames, loop, depth, camera, store } = useServices();
+  const scenario = useAppState(selectScenario);
+  const live = useAppState(selectLive);
+  const blocks = live?.blocks ?? scenario.K;
+  const listRef = useRef<HTMLOListElement>(null);
+
+  useEffect(() => {
+    const renderer = createThumbnailRenderer(frames);
+    let current = -1;
+    const remove = loop.add((now) => {
+      const list = listRef.current;
+      const frame = frames.current();
+      if (!list || !frame) return;
+      const canvases = Array.from(list.querySelectorAll('canvas'));
+      renderer.draw(now, canvases, camera.visible(frame.region));
+      const nearest = Math.round(depth.depth());
+      if (nearest !== current) {
+        current = nearest;
+        list
+          .querySelectorAll('button')
+          .forEach((b, k) => b.setAttribute('aria-current', String(k === nearest)));
+      }
+    });
+    return remove;
+  }, [frames, loop, depth, camera]);
+
+  const energies = live?.energies ?? [];
+  return (
+    <ol className="thumbnails" ref={listRef} aria-label="Depths">
+      {Array.from({ length: blocks + 1 }, (_, k) => (
+        <li key={k}>
+          <button
+            type="button"
+            className="thumbnail"
+            aria-label={k === 0 ? 'Show the input (depth 0)' : `Show depth ${k}, after block ${k}`}
+            onClick={() => {
+              depth.set(k);
+              store.getState().editScenario({ depth: k });
+            }}
+          >
+            <canvas aria-hidden="true" />
+            <span className="thumbnail-label">{k === 0 ? 'in' : k}</span>
+            {k > 0 && <span className="thumbnail-energy">E {formatNumber(energies[k - 1], 2)}</span>}
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}

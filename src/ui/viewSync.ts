@@ -1,0 +1,52 @@
+/**
+ * Tells the worker what the transport view needs besides snapshots: the field layers for the visible
+ * square at the shown depth, and whether to measure the optimal pairing. Runs in the frame loop and
+ * sends only when something relevant changed (at most every 100 ms).
+ */
+import type { FieldRequest } from '../core/fieldGrids';
+import { ARROWS, FIELD_RESOLUTION, GRID_LINES, GRID_SAMPLES } from '../core/fieldGrids';
+import type { PlaneRegion } from '../core/viewport';
+import type { AppServices } from './services';
+
+const MIN_INTERVAL_MS = 100;
+
+export function createViewSync({ store, frames, depth, camera, bridge }: AppServices): (now: number) => void {
+  let sentRun = -1;
+  let sentLayers: readonly string[] | null = null;
+  let sentDepth = -1;
+  let sentRegion: PlaneRegion | null = null;
+  let sentAt = -Infinity;
+  return (now) => {
+    const frame = frames.current();
+    if (!frame) return;
+    const layers = store.getState().scenario.layers;
+    const region = camera.visible(frame.region);
+    const regions = layers.includes('regions');
+    const shownDepth = regions ? Math.round(Math.min(depth.depth(), frame.layout.blocks)) : 0;
+    const same =
+      frame.run.runId === sentRun &&
+      layers === sentLayers &&
+      shownDepth === sentDepth &&
+      region === sentRegion;
+    if (same || now - sentAt < MIN_INTERVAL_MS) return;
+    sentRun = frame.run.runId;
+    sentLayers = layers;
+    sentDepth = shownDepth;
+    sentRegion = region;
+    sentAt = now;
+    const grid = layers.includes('grid');
+    const arrows = layers.includes('field');
+    const request: FieldRequest | null =
+      regions || grid || arrows
+        ? {
+            region,
+            depth: shownDepth,
+            resolution: regions ? FIELD_RESOLUTION : 0,
+            gridLines: grid ? GRID_LINES : 0,
+            gridSamples: GRID_SAMPLES,
+            arrows: arrows ? ARROWS : 0,
+          }
+        : null;
+    bridge.setView(request, layers.includes('ot'));
+  };
+}
