@@ -37,7 +37,8 @@ if (notices.length > 0) store.getState().notify('warning', notices);
 applyThemes(store);
 const frames = createFrameSource();
 const history = new MetricsHistory();
-const loop = createFrameLoop();
+const frameStats = new RenderStats();
+const loop = createFrameLoop(frameStats);
 const bridge = createTrainingBridge(store, frames, history);
 const services: AppServices = {
   store,
@@ -48,6 +49,7 @@ const services: AppServices = {
   depth: createDepthClock(Math.min(scenario.depth, scenario.K)),
   camera: createCamera(),
   renderStats: new RenderStats(),
+  frameStats,
 };
 loop.add(createViewSync(services));
 syncScenarioWithUrl(store);

@@ -27,6 +27,8 @@ await build({
   format: 'esm',
   target: 'node20',
   mainFields: ['module', 'main'],
+  // Tools the benchmarks drive are loaded from node_modules as they are, not bundled.
+  external: ['vite', 'playwright', 'playwright-core', '@playwright/test', 'esbuild', 'fsevents'],
   logLevel: 'warning',
   // CommonJS parts of the bundle (Emscripten's loader in the wasm backend) expect these names.
   banner: {

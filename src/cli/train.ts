@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { writeFileSync } from 'node:fs';
-import { findNonFinite, snapshotViews } from '../core/snapshot';
+import { findNonFinite, HISTORY_FIELDS, snapshotViews } from '../core/snapshot';
 import { selectBackend } from '../engine/backend';
 import { nodeBackendCandidates } from '../engine/nodeBackends';
 import { Trainer } from '../engine/trainer';
@@ -14,7 +14,7 @@ import type { CliOptions } from './args';
 import { parseCliArgs, USAGE } from './args';
 import { dumpJson, runMetrics } from './report';
 
-/** Steps between checks for divergence (each check reads the per-step losses back). */
+/** Steps between checks for divergence (each check reads the per-step values back). */
 const CHECK_EVERY = 250;
 const DEFAULT_STEPS = 1000;
 
@@ -31,15 +31,13 @@ async function main(options: CliOptions): Promise<void> {
   const started = performance.now();
   let diverged: string | null = null;
   while (trainer.stepCount < steps && diverged === null) {
-    const sliceEnd = Math.min(steps, trainer.stepCount + CHECK_EVERY);
     const sliceStart = trainer.stepCount;
+    const sliceEnd = Math.min(steps, sliceStart + CHECK_EVERY);
     while (trainer.stepCount < sliceEnd) trainer.step();
-    if (trainer.stepCount < steps) {
-      const probe = await trainer.snapshot();
-      const problem = findNonFinite(snapshotViews(probe.data, probe.layout));
-      if (problem)
-        diverged = `a non-finite value appeared between steps ${sliceStart} and ${sliceEnd} (${problem})`;
-    }
+    const history = await trainer.takeHistory();
+    const bad = history.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0)
+      diverged = `a value became infinite or not a number at step ${sliceStart + Math.floor(bad / HISTORY_FIELDS.length) + 1}`;
   }
   const seconds = (performance.now() - started) / 1000;
   const snapshot = await trainer.snapshot();

@@ -203,6 +203,20 @@ export class Trainer {
     };
   }
 
+  /**
+   * Reads back and forgets the per-step records since the last snapshot or call ([rows][5], fields in
+   * HISTORY_FIELDS order): a light readback for scripts that do not need positions.
+   */
+  async takeHistory(): Promise<Float32Array> {
+    if (this.records.length === 0) return new Float32Array(0);
+    const stacked = tf.tidy(() => tf.reshape(tf.stack(this.records), [-1]));
+    tf.dispose(this.records);
+    this.records = [];
+    const data = (await stacked.data()) as Float32Array;
+    stacked.dispose();
+    return data;
+  }
+
   /** The penalty weight the next step will use, as a scalar tensor. */
   private nextWeight(): tf.Scalar {
     const s = this.settings;

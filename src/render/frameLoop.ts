@@ -1,7 +1,10 @@
 /**
  * The one requestAnimationFrame loop of the page. Renderers register a draw function; each frame
- * calls every renderer, which decides for itself whether anything changed since it last drew.
+ * calls every renderer, which decides for itself whether anything changed since it last drew. The
+ * main-thread time of every frame's work is recorded.
  */
+import type { RenderStats } from './renderStats';
+
 export type DrawFunction = (now: number) => void;
 
 export interface FrameLoop {
@@ -9,11 +12,14 @@ export interface FrameLoop {
   stop(): void;
 }
 
-export function createFrameLoop(): FrameLoop {
+/** @param stats where the duration of each frame's work (all draw functions together) is recorded */
+export function createFrameLoop(stats: RenderStats): FrameLoop {
   const draws = new Set<DrawFunction>();
   let handle = 0;
   const tick = (now: number) => {
+    const started = performance.now();
     for (const draw of draws) draw(now);
+    stats.record(performance.now() - started);
     handle = requestAnimationFrame(tick);
   };
   handle = requestAnimationFrame(tick);

@@ -22,6 +22,8 @@ export interface AppServices {
   camera: Camera;
   /** Duration of every draw of the transport view. */
   renderStats: RenderStats;
+  /** Main-thread duration of every frame's work (all renderers, charts, thumbnails). */
+  frameStats: RenderStats;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

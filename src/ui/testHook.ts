@@ -3,6 +3,7 @@
  * console: `__lab.snapshot()`). It reads the same objects the page draws from.
  */
 import { metric } from '../core/snapshot';
+import type { RenderStats } from '../render/renderStats';
 import type { AppServices } from './services';
 
 export interface LabHook {
@@ -30,8 +31,11 @@ export interface LabHook {
   transport(): { points: number; otRatio: number; optimalCost: number; straightLineCost: number } | null;
   /** The square of the plane the transport view shows. */
   viewRegion(): { cx: number; cy: number; half: number } | null;
-  /** Render cost per frame of the transport view over the last frames, in milliseconds. */
-  renderStats(): { frames: number; p50: number; p95: number };
+  /** Cost of the transport view's draws over the last draws, in milliseconds. */
+  renderStats(): RenderCost;
+  /** Main-thread cost of every frame's work (all renderers, charts, thumbnails), in milliseconds. */
+  frameStats(): RenderCost;
+  /** Starts both statistics afresh. */
   resetRenderStats(): void;
 }
 
@@ -41,7 +45,20 @@ declare global {
   }
 }
 
-export function installTestHook({ store, frames, history, depth, camera, renderStats }: AppServices): void {
+export interface RenderCost {
+  frames: number;
+  p50: number;
+  p95: number;
+}
+
+const costOf = (stats: RenderStats): RenderCost => ({
+  frames: stats.frames,
+  p50: stats.percentile(50),
+  p95: stats.percentile(95),
+});
+
+export function installTestHook(services: AppServices): void {
+  const { store, frames, history, depth, camera, renderStats, frameStats } = services;
   window.__lab = {
     snapshot() {
       const frame = frames.current();
@@ -99,11 +116,11 @@ export function installTestHook({ store, frames, history, depth, camera, renderS
       const frame = frames.current();
       return frame ? { ...camera.visible(frame.region) } : null;
     },
-    renderStats: () => ({
-      frames: renderStats.frames,
-      p50: renderStats.percentile(50),
-      p95: renderStats.percentile(95),
-    }),
-    resetRenderStats: () => renderStats.reset(),
+    renderStats: () => costOf(renderStats),
+    frameStats: () => costOf(frameStats),
+    resetRenderStats: () => {
+      renderStats.reset();
+      frameStats.reset();
+    },
   };
 }

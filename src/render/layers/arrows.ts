@@ -21,9 +21,15 @@ export function drawArrows(dc: DrawContext, fields: FieldsFrame, depth: number, 
   const offset = blockAt(depth, blocks) * count * 2;
   const d = fields.views.arrows;
   const { ctx, map } = dc;
-  let longest = 0;
-  for (let i = 0; i < count; i++)
-    longest = Math.max(longest, Math.hypot(d[offset + 2 * i], d[offset + 2 * i + 1]));
+  // Math.sqrt rather than Math.hypot in per-frame loops: V8 does not inline hypot, and the boxed
+  // numbers it allocates would show up as garbage every frame.
+  let longestSquared = 0;
+  for (let i = 0; i < count; i++) {
+    const x = d[offset + 2 * i];
+    const y = d[offset + 2 * i + 1];
+    longestSquared = Math.max(longestSquared, x * x + y * y);
+  }
+  const longest = Math.sqrt(longestSquared);
   const cell = (2 * fields.request.region.half) / arrows;
   const shrink = longest > MAX_CELL_SHARE * cell ? (MAX_CELL_SHARE * cell) / longest : 1;
   const scale = map.scale * shrink;
@@ -35,7 +41,7 @@ export function drawArrows(dc: DrawContext, fields: FieldsFrame, depth: number, 
     const y0 = py(map, bases[2 * i + 1]);
     const dx = d[offset + 2 * i] * scale;
     const dy = -d[offset + 2 * i + 1] * scale;
-    const length = Math.hypot(dx, dy);
+    const length = Math.sqrt(dx * dx + dy * dy);
     if (length < 0.5 * dc.dpr) continue;
     const x1 = x0 + dx;
     const y1 = y0 + dy;

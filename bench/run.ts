@@ -1,0 +1,96 @@
+/**
+ * `npm run bench [-- --json] [-- --only render|training] [-- --repeats N] [-- --seconds S]`:
+ * training throughput and render cost, each figure the median over repeats, measured side by side in
+ * one run. Prints a table, or with --json one object with `training` and `render` keys.
+ */
+import { chromium } from 'playwright';
+import { parseArgs } from 'node:util';
+import { preview } from 'vite';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/chromium';
+import type { RenderRow } from './render';
+import { benchRender, HEADLINE_CASE } from './render';
+import { fixed } from './stats';
+import type { TrainingRow } from './training';
+import { benchTraining } from './training';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    repeats: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '3' },
+  },
+});
+const repeats = Math.max(1, Number(values.repeats) || 3);
+const seconds = Math.max(0.5, Number(values.seconds) || 3);
+const log = (line: string) => console.error(line);
+
+let training: TrainingRow[] = [];
+let render: RenderRow[] = [];
+
+if (values.only !== 'render') {
+  log('Training throughput (Node)…');
+  training = await benchTraining({ repeats, seconds, log });
+}
+if (values.only !== 'training') {
+  log('Render cost (headless Chromium, production build)…');
+  const server = await preview({
+    preview: { port: 4174, strictPort: false, host: '127.0.0.1' },
+    logLevel: 'silent',
+  });
+  const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4174/';
+  // Precise memory info lets the page read its heap size between frames (allocation per frame).
+  const args = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args });
+  try {
+    render = await benchRender(browser, url, { repeats, seconds, log });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const headline = render.find((r) => r.layers === HEADLINE_CASE);
+if (values.json) {
+  console.log(
+    JSON.stringify({
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+      repeats,
+      seconds,
+      training,
+      render: headline
+        ? { particles: headline.particles, K: headline.K, p50_ms: headline.p50_ms, p95_ms: headline.p95_ms }
+        : null,
+      render_cases: render,
+    }),
+  );
+} else {
+  if (training.length > 0) {
+    console.log('\nTraining, full batch, loss = CE + 0.1 C, Adam (median steps/s)');
+    console.log('scenario  backend  engine     where  steps/s');
+    for (const r of training) {
+      console.log(
+        `${r.scenario.padEnd(10)}${r.backend.padEnd(9)}${r.engine.padEnd(11)}${r.where.padEnd(7)}${fixed(r.steps_per_s, 4)}`,
+      );
+    }
+  }
+  if (render.length > 0) {
+    console.log(
+      '\nRender, 2,000 training + 1,000 test particles, K = 16, training and flow animation running',
+    );
+    console.log(
+      '(ms per frame; "paused": training paused, flow still animating, every layer redrawn each frame)',
+    );
+    console.log(
+      'layers                        frame p50  frame p95  draw p50  draw p95   fps  heap MB/s  paused draw p95  paused heap B/frame',
+    );
+    for (const r of render) {
+      console.log(
+        `${r.layers.padEnd(30)}${fixed(r.p50_ms).padStart(9)}${fixed(r.p95_ms).padStart(11)}${fixed(r.draw_p50_ms).padStart(10)}` +
+          `${fixed(r.draw_p95_ms).padStart(10)}${fixed(r.fps).padStart(6)}${fixed(r.heap_mb_per_s).padStart(11)}` +
+          `${fixed(r.paused_draw_p95_ms).padStart(17)}${fixed(r.paused_heap_bytes_per_frame).padStart(21)}`,
+      );
+    }
+  }
+}
+process.exit(0);

@@ -1,0 +1,77 @@
+/**
+ * Training throughput of the engine in Node, full batch, for the reference scenarios of
+ * shared/spec/performance.md: A (K8 W16 N512) and B (K16 W32 N4096), loss = CE + 0.1 C, Adam.
+ */
+import type { BackendName } from '../src/core/backends';
+import { selectBackend } from '../src/engine/backend';
+import { nodeBackendCandidates } from '../src/engine/nodeBackends';
+import { Trainer } from '../src/engine/trainer';
+import { runConfig } from '../src/scenario/runConfig';
+import { defaultScenario } from '../src/scenario/schema';
+import { median } from './stats';
+
+export interface TrainingRow {
+  scenario: 'A' | 'B';
+  backend: BackendName;
+  engine: 'reference';
+  where: 'node';
+  steps_per_s: number;
+}
+
+export const REFERENCE_SCENARIOS = {
+  A: { K: 8, width: 16, n: 512 },
+  B: { K: 16, width: 32, n: 2000 },
+} as const;
+
+/** Scenario B has 4,096 points; the scenario's n is capped at 2,000, so B's data are drawn directly. */
+const B_POINTS = 4096;
+
+function trainerFor(name: 'A' | 'B'): Trainer {
+  const s = REFERENCE_SCENARIOS[name];
+  const config = runConfig({ ...defaultScenario(), ...s, penalty: 'fixed', weight: 0.1, ntest: 100 });
+  return new Trainer(name === 'B' ? { ...config, data: { ...config.data, n: B_POINTS } } : config);
+}
+
+/** Steps per second over about `seconds` after a warm-up, reading the per-step losses back every 10 steps. */
+async function measure(trainer: Trainer, seconds: number): Promise<number> {
+  for (let i = 0; i < 3; i++) trainer.step();
+  await trainer.takeHistory();
+  const started = performance.now();
+  let steps = 0;
+  while (performance.now() - started < seconds * 1000) {
+    trainer.step();
+    steps++;
+    if (steps % 10 === 0) await trainer.takeHistory();
+  }
+  await trainer.takeHistory();
+  return (steps * 1000) / (performance.now() - started);
+}
+
+export async function benchTraining(options: {
+  repeats: number;
+  seconds: number;
+  log: (line: string) => void;
+}): Promise<TrainingRow[]> {
+  const rows: TrainingRow[] = [];
+  for (const backend of ['cpu', 'wasm'] as const) {
+    await selectBackend(backend, nodeBackendCandidates());
+    for (const scenario of ['A', 'B'] as const) {
+      const trainer = trainerFor(scenario);
+      const samples: number[] = [];
+      for (let r = 0; r < options.repeats; r++) samples.push(await measure(trainer, options.seconds));
+      trainer.dispose();
+      const row: TrainingRow = {
+        scenario,
+        backend,
+        engine: 'reference',
+        where: 'node',
+        steps_per_s: median(samples),
+      };
+      options.log(
+        `  training ${scenario} on ${backend} (node, reference): ${row.steps_per_s.toFixed(1)} steps/s`,
+      );
+      rows.push(row);
+    }
+  }
+  return rows;
+}
