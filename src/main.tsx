@@ -16,6 +16,7 @@ import type { AppServices } from './ui/services';
 import { ServicesContext } from './ui/services';
 import { applyThemes, storedTheme } from './ui/theme';
 import { createViewSync } from './ui/viewSync';
+import { createScenarioOpener, loadTrainedState } from './ui/openScenario';
 import { installTestHook } from './ui/testHook';
 import { createTrainingBridge } from './ui/trainingBridge';
 import { syncScenarioWithUrl } from './ui/urlSync';
@@ -30,7 +31,7 @@ function backendFromQuery(notices: string[]): BackendPreference {
   return match ?? 'auto';
 }
 
-const { scenario, notices } = decodeScenarioLink(window.location.hash);
+const { scenario, notices, trained } = decodeScenarioLink(window.location.hash);
 const backendPreference = backendFromQuery(notices);
 const store = createAppStore({ scenario, backendPreference, theme: storedTheme() });
 if (notices.length > 0) store.getState().notify('warning', notices);
@@ -40,19 +41,24 @@ const history = new MetricsHistory();
 const frameStats = new RenderStats();
 const loop = createFrameLoop(frameStats);
 const bridge = createTrainingBridge(store, frames, history);
+const depth = createDepthClock(Math.min(scenario.depth, scenario.K));
+const camera = createCamera();
+if (trained) store.setState({ autoplay: false });
 const services: AppServices = {
   store,
   bridge,
   frames,
   history,
   loop,
-  depth: createDepthClock(Math.min(scenario.depth, scenario.K)),
-  camera: createCamera(),
+  depth,
+  camera,
   renderStats: new RenderStats(),
   frameStats,
+  open: createScenarioOpener({ store, bridge, depth, camera }),
 };
 loop.add(createViewSync(services));
-syncScenarioWithUrl(store);
+syncScenarioWithUrl(store, services.open);
+void loadTrainedState(services, scenario, trained);
 installTestHook(services);
 
 createRoot(document.getElementById('root')!).render(

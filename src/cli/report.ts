@@ -5,8 +5,8 @@
 import { metric, snapshotViews } from '../core/snapshot';
 import { measureTransportSubsampled } from '../core/measures';
 import type { PackedSnapshot } from '../engine/trainer';
-import type { WeightArrays } from '../engine/weights';
-import { weightShapes } from '../engine/weights';
+import type { WeightArrays } from '../core/weights';
+import { weightShapes } from '../core/weights';
 import type { ModelConfig, PointSet } from '../core/types';
 import type { Scenario } from '../scenario/schema';
 import { nest } from './nest';

@@ -10,6 +10,8 @@ import { nodeBackendCandidates } from '../engine/nodeBackends';
 import { Trainer } from '../engine/trainer';
 import { encodeScenarioLink, parseScenarioText } from '../scenario/link';
 import { runConfig } from '../scenario/runConfig';
+import { decodeTrainedState } from '../scenario/trainedState';
+import { unflattenWeights } from '../core/weights';
 import type { CliOptions } from './args';
 import { parseCliArgs, USAGE } from './args';
 import { dumpJson, runMetrics } from './report';
@@ -19,7 +21,7 @@ const CHECK_EVERY = 250;
 const DEFAULT_STEPS = 1000;
 
 async function main(options: CliOptions): Promise<void> {
-  const { scenario, notices } = parseScenarioText(options.scenario);
+  const { scenario, notices, trained } = parseScenarioText(options.scenario);
   for (const notice of notices) console.error(`note: ${notice}`);
   tf.env().set('PROD', true);
   const backend = await selectBackend(options.backend, nodeBackendCandidates());
@@ -27,12 +29,23 @@ async function main(options: CliOptions): Promise<void> {
 
   const config = runConfig(scenario);
   const trainer = new Trainer(config);
+  // A link that carries trained weights continues from them (the step count included).
+  const loaded = trained ? await decodeTrainedState(trained, config.model) : null;
+  for (const notice of loaded?.notices ?? []) console.error(`note: ${notice}`);
+  if (loaded?.state) {
+    trainer.restoreState(
+      unflattenWeights(loaded.state.weights, config.model)!,
+      loaded.state.step,
+      loaded.state.lambda,
+    );
+  }
   const steps = options.steps ?? (scenario.steps > 0 ? scenario.steps : DEFAULT_STEPS);
   const started = performance.now();
   let diverged: string | null = null;
-  while (trainer.stepCount < steps && diverged === null) {
+  const target = trainer.stepCount + steps;
+  while (trainer.stepCount < target && diverged === null) {
     const sliceStart = trainer.stepCount;
-    const sliceEnd = Math.min(steps, sliceStart + CHECK_EVERY);
+    const sliceEnd = Math.min(target, sliceStart + CHECK_EVERY);
     while (trainer.stepCount < sliceEnd) trainer.step();
     const history = await trainer.takeHistory();
     const bad = history.findIndex((v) => !Number.isFinite(v));

@@ -9,17 +9,20 @@ export function classColor(c: number): string {
   return CLASS_COLORS[c % CLASS_COLORS.length];
 }
 
-/** Viridis at nine even stops: a sequential map readable with colour-vision deficiencies. */
+/**
+ * Viridis from 0 to 0.85 at nine even stops: a sequential map readable with colour-vision
+ * deficiencies. Its palest yellow end is left out so that lines stay visible on a light canvas.
+ */
 export const SEQUENTIAL_STOPS = [
   '#440154',
-  '#472d7b',
-  '#3b528b',
-  '#2c728e',
+  '#482475',
+  '#414487',
+  '#355f8d',
+  '#2a788e',
   '#21918c',
-  '#28ae80',
-  '#5ec962',
-  '#addc30',
-  '#fde725',
+  '#22a884',
+  '#44bf70',
+  '#7ad151',
 ] as const;
 
 /** The sequential colour bin of a value in [0, 1] (clamped). */

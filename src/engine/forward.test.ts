@@ -7,7 +7,7 @@ import { createParams, disposeParams } from './params';
 import { useCpuBackend } from './testing/cpuBackend';
 import { testModel, testRun } from './testing/fixtures';
 import { oracleForward, toFloat64 } from './testing/oracle';
-import { fixedHead, initialWeights } from './weights';
+import { fixedHead, initialWeights } from '../core/weights';
 
 beforeAll(useCpuBackend);
 

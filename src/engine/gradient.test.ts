@@ -5,7 +5,7 @@ import { testModel, testRun } from './testing/fixtures';
 import type { OracleWeights } from './testing/oracle';
 import { finiteDifferenceGradient, oracleForward, toFloat64 } from './testing/oracle';
 import { Trainer } from './trainer';
-import { WEIGHT_NAMES } from './weights';
+import { WEIGHT_NAMES } from '../core/weights';
 
 beforeAll(useCpuBackend);
 

@@ -5,7 +5,7 @@ import type { OracleWeights } from './testing/oracle';
 import { finiteDifferenceGradient, oracleForward, toFloat64 } from './testing/oracle';
 import { probe } from './testing/probe';
 import { Trainer } from './trainer';
-import { WEIGHT_NAMES } from './weights';
+import { WEIGHT_NAMES } from '../core/weights';
 
 beforeAll(useCpuBackend);
 

@@ -4,8 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelConfig } from '../core/types';
-import type { WeightArrays, WeightName } from './weights';
-import { WEIGHT_NAMES, weightShapes } from './weights';
+import type { WeightArrays, WeightName } from '../core/weights';
+import { unflattenWeights, WEIGHT_NAMES, weightShapes } from '../core/weights';
 
 /** Variables of one model; shapes as in WeightArrays. The head is not trainable when fixed. */
 export type ModelParams = Record<WeightName, tf.Variable>;
@@ -54,18 +54,11 @@ export function assignWeights(params: ModelParams, weights: WeightArrays): void 
 }
 
 /** Reads all weights back in one transfer. */
-export async function readWeights(params: ModelParams): Promise<WeightArrays> {
+export async function readWeights(params: ModelParams, model: ModelConfig): Promise<WeightArrays> {
   const packed = tf.tidy(() => tf.concat(WEIGHT_NAMES.map((name) => tf.reshape(params[name], [-1]))));
   const data = (await packed.data()) as Float32Array;
   packed.dispose();
-  const out = {} as WeightArrays;
-  let offset = 0;
-  for (const name of WEIGHT_NAMES) {
-    const size = params[name].size;
-    out[name] = data.slice(offset, offset + size);
-    offset += size;
-  }
-  return out;
+  return unflattenWeights(data, model)!;
 }
 
 export function disposeParams(params: ModelParams): void {

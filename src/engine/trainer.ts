@@ -22,8 +22,8 @@ import {
   trainableParams,
   variableFrom,
 } from './params';
-import type { WeightArrays } from './weights';
-import { initialWeights } from './weights';
+import type { WeightArrays } from '../core/weights';
+import { initialWeights } from '../core/weights';
 import { computeFields } from './viewFields';
 import type { FieldRequest } from '../core/fieldGrids';
 
@@ -234,12 +234,29 @@ export class Trainer {
 
   /** The current weights as plain arrays. */
   weights(): Promise<WeightArrays> {
-    return readWeights(this.params);
+    return readWeights(this.params, this.model);
   }
 
   /** Replaces the weights (same model shape), keeping the step count and the optimiser state. */
   setWeights(weights: WeightArrays): void {
     assignWeights(this.params, weights);
+  }
+
+  /**
+   * Continues from a trained state: its weights, step count and multiplier. The batch stream is
+   * advanced to that step; the optimiser's moments start from zero (they are not part of the state).
+   */
+  restoreState(weights: WeightArrays, step: number, lambda: number): void {
+    this.reset();
+    assignWeights(this.params, weights);
+    for (let i = 0; i < step; i++) if (this.sampler.next() === null) break;
+    this.steps = step;
+    if (Number.isFinite(lambda) && lambda > 0) this.setMultiplier(lambda);
+  }
+
+  /** The current multiplier lambda (one small readback). */
+  async multiplier(): Promise<number> {
+    return (await this.lambda.data())[0];
   }
 
   /** Back to step 0: seeded initial weights, fresh optimiser, lambda = lambda0, the batch stream restarted. */

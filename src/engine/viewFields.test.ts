@@ -4,7 +4,7 @@ import { useCpuBackend } from './testing/cpuBackend';
 import { testModel, testRun } from './testing/fixtures';
 import { oracleForward, toFloat64 } from './testing/oracle';
 import { Trainer } from './trainer';
-import { fixedHead, initialWeights } from './weights';
+import { fixedHead, initialWeights } from '../core/weights';
 
 beforeAll(useCpuBackend);
 

@@ -5,6 +5,8 @@
  * bare, in the app and in the CLI.
  */
 import type { RestoreResult } from './restore';
+import type { TrainedKey, TrainedParams } from './trainedState';
+import { TRAINED_KEYS } from './trainedState';
 import { restoreScenario } from './restore';
 import type { Scenario } from './schema';
 import { FIELDS, SCENARIO_KEYS, defaultScenario, sameValue } from './schema';
@@ -32,19 +34,30 @@ function parameterText(text: string): string {
   return query >= 0 ? text.slice(query + 1) : text;
 }
 
+/** A decoded link: the scenario, notices, and the raw trained state if the link carries one. */
+export interface LinkResult extends RestoreResult {
+  trained: TrainedParams | null;
+}
+
 /** Reads a link (whole URL, `#...`, `?...` or bare parameters) into a valid scenario; never throws. */
-export function decodeScenarioLink(text: string): RestoreResult {
+export function decodeScenarioLink(text: string): LinkResult {
   if (text.length > MAX_LINK_LENGTH) {
     return {
       scenario: defaultScenario(),
       notices: [
         `The link is ${text.length} characters long (the limit is ${MAX_LINK_LENGTH}); it was ignored.`,
       ],
+      trained: null,
     };
   }
   const raw: Record<string, string> = {};
+  const trained: TrainedParams = {};
   const repeated = new Set<string>();
   for (const [key, value] of new URLSearchParams(parameterText(text).trim())) {
+    if ((TRAINED_KEYS as readonly string[]).includes(key)) {
+      trained[key as TrainedKey] = value;
+      continue;
+    }
     if (Object.hasOwn(raw, key)) repeated.add(key);
     raw[key] = value;
   }
@@ -53,23 +66,23 @@ export function decodeScenarioLink(text: string): RestoreResult {
     if (Object.hasOwn(FIELDS, key))
       result.notices.push(`${key} was given more than once; the last value counts.`);
   }
-  return result;
+  return { ...result, trained: trained.w === undefined ? null : trained };
 }
 
 /**
  * Reads a scenario from text as a user would paste it: JSON (an object of scenario keys) or a link.
  * Never throws.
  */
-export function parseScenarioText(text: string): RestoreResult {
+export function parseScenarioText(text: string): LinkResult {
   const trimmed = text.trim();
   if (!trimmed.startsWith('{')) return decodeScenarioLink(trimmed);
   try {
-    return restoreScenario(JSON.parse(trimmed));
+    return { ...restoreScenario(JSON.parse(trimmed)), trained: null };
   } catch {
     const result = restoreScenario({});
     result.notices.unshift(
       'The scenario text looks like JSON but could not be parsed; the default scenario is used.',
     );
-    return result;
+    return { ...result, trained: null };
   }
 }

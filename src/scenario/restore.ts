@@ -3,7 +3,7 @@
  * throws: unknown keys are dropped, bad values replaced by defaults, numbers clamped to their limits,
  * and every change is described in a notice for the user.
  */
-import type { ChoiceField, FlagsField, NumberField, Scenario } from './schema';
+import type { ChoiceField, FlagsField, NumberField, Scenario, TextField } from './schema';
 import { FIELDS, SCENARIO_KEYS, SCENARIO_VERSION, defaultScenario } from './schema';
 
 /** A valid scenario and what had to be changed to make it. */
@@ -90,6 +90,22 @@ function readFlags<T extends string>(
   return known;
 }
 
+/** Free text: control characters removed, cut to the field's length. */
+function readText(key: string, field: TextField, raw: unknown, notices: string[]): string {
+  if (typeof raw !== 'string' && typeof raw !== 'number') {
+    notices.push(`${field.label} (${key}): ${quote(raw)} is not text; left empty.`);
+    return field.default;
+  }
+  const isControl = (ch: string) => ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127;
+  const text = [...String(raw)]
+    .map((ch) => (isControl(ch) ? ' ' : ch))
+    .join('')
+    .trim();
+  if (text.length <= field.maxLength) return text;
+  notices.push(`${field.label} (${key}): cut to ${field.maxLength} characters.`);
+  return text.slice(0, field.maxLength);
+}
+
 /**
  * Restores a scenario from any value: a plain object of scenario keys to numbers or strings is read
  * field by field; anything else gives the default scenario with a notice.
@@ -119,11 +135,12 @@ export function restoreScenario(input: unknown): RestoreResult {
     if (!Object.hasOwn(raw, key) || raw[key] === undefined) continue;
     if (key === 'v') continue;
     const field = FIELDS[key];
-    if (field.type === 'choice')
-      target[key] = readChoice(key, field as ChoiceField<string>, raw[key], notices);
+    const value = raw[key];
+    if (field.type === 'choice') target[key] = readChoice(key, field as ChoiceField<string>, value, notices);
     else if (field.type === 'flags')
-      target[key] = readFlags(key, field as FlagsField<string>, raw[key], notices);
-    else target[key] = readNumber(key, field as NumberField, raw[key], notices);
+      target[key] = readFlags(key, field as FlagsField<string>, value, notices);
+    else if (field.type === 'text') target[key] = readText(key, field, value, notices);
+    else target[key] = readNumber(key, field, value, notices);
   }
   return { scenario, notices };
 }

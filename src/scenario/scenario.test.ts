@@ -5,7 +5,9 @@ import { decodeScenarioLink, encodeScenarioLink, MAX_LINK_LENGTH, parseScenarioT
 import { restoreScenario } from './restore';
 import { changedInScope, changedSettings, needsRebuild, runConfig } from './runConfig';
 import type { NumberField, Scenario } from './schema';
-import { defaultScenario, FIELDS, SCENARIO_KEYS } from './schema';
+import { defaultScenario, FIELDS, MAX_CAPTION_LENGTH, SCENARIO_KEYS } from './schema';
+
+const scenarioWith = (patch: Partial<Scenario>): Scenario => ({ ...defaultScenario(), ...patch });
 
 /** The fields of s that are missing, of the wrong type or out of their limits. */
 function invalidFields(s: Scenario): string[] {
@@ -20,11 +22,16 @@ function invalidFields(s: Scenario): string[] {
           ? Array.isArray(value) &&
             value.every((v) => (field.values as readonly unknown[]).includes(v)) &&
             new Set(value).size === value.length
-          : typeof value === 'number' &&
-            Number.isFinite(value) &&
-            value >= field.min &&
-            value <= field.max &&
-            (field.type === 'float' || Number.isInteger(value));
+          : field.type === 'text'
+            ? typeof value === 'string' &&
+              value.length <= field.maxLength &&
+              value === value.trim() &&
+              ![...value].some((ch) => ch.charCodeAt(0) < 32)
+            : typeof value === 'number' &&
+              Number.isFinite(value) &&
+              value >= field.min &&
+              value <= field.max &&
+              (field.type === 'float' || Number.isInteger(value));
     if (!ok) bad.push(key);
   }
   return bad;
@@ -47,7 +54,8 @@ function randomScenario(rng: RandomStream): Scenario {
     const field = FIELDS[key];
     if (field.type === 'choice') s[key] = field.values[rng.int(field.values.length)];
     else if (field.type === 'flags') s[key] = field.values.filter(() => rng.next() < 0.5);
-    else s[key] = randomNumber(field as NumberField, rng);
+    else if (field.type === 'text') s[key] = randomText(rng, rng.int(40)).trim();
+    else s[key] = randomNumber(field, rng);
   }
   return s as unknown as Scenario;
 }
@@ -122,6 +130,20 @@ describe('scenario links', () => {
     expect(notices).toHaveLength(1);
     expect(encodeScenarioLink(scenario)).toBe('v=1&layers=train,grid&depth=2.5');
     expect(decodeScenarioLink('layers=').scenario.layers).toEqual([]);
+  });
+
+  it('keeps captions as plain text: control characters removed, long ones cut', () => {
+    const { scenario, notices } = decodeScenarioLink(
+      `caption=${encodeURIComponent('<b>Hi</b>\nthere & 100%')}`,
+    );
+    expect(scenario.caption).toBe('<b>Hi</b> there & 100%');
+    expect(notices).toEqual([]);
+    const long = decodeScenarioLink(`caption=${'x'.repeat(500)}`);
+    expect(long.scenario.caption).toHaveLength(MAX_CAPTION_LENGTH);
+    expect(long.notices[0]).toMatch(/cut to 240/);
+    expect(
+      decodeScenarioLink(encodeScenarioLink(scenarioWith({ caption: 'a b&c=d' }))).scenario.caption,
+    ).toBe('a b&c=d');
   });
 
   it('reads the example link of the issue', () => {

@@ -86,7 +86,36 @@ export interface Scenario {
   trails: number;
   /** Decision regions shaded by confidence, or flat. */
   regions: RegionStyle;
+  /** Start training as soon as the scenario is opened. */
+  play: OnOff;
+  /** Classroom mode: large type and a presentation layout. */
+  class: OnOff;
+  /** Parts of the page hidden (classroom). */
+  hide: readonly PagePart[];
+  /** Settings locked: they can be seen but not changed (classroom). */
+  lock: OnOff;
+  /** A caption shown on the transport view (plain text). */
+  caption: string;
 }
+
+export type OnOff = 'off' | 'on';
+
+/** Parts of the page a teacher can hide. */
+export type PagePart =
+  'data' | 'network' | 'penalty' | 'optimizer' | 'layers' | 'depth' | 'metrics' | 'charts';
+export const PAGE_PARTS: readonly PagePart[] = [
+  'data',
+  'network',
+  'penalty',
+  'optimizer',
+  'layers',
+  'depth',
+  'metrics',
+  'charts',
+];
+
+/** Longest caption kept (longer ones are cut, with a notice). */
+export const MAX_CAPTION_LENGTH = 240;
 
 /** Run: a change rebuilds from the seed. Training: applies to the next step. View: drawing only. */
 export type FieldScope = 'run' | 'training' | 'view';
@@ -121,6 +150,16 @@ export interface FlagsField<T extends string> extends FieldBase {
   default: readonly T[];
 }
 
+/** Free text, written as is (URL-encoded) in links. */
+export interface TextField extends FieldBase {
+  type: 'text';
+  maxLength: number;
+  default: string;
+}
+
+/** Scenario keys that hold free text rather than one of a set of choices. */
+type TextKey = 'caption';
+
 export type FieldSpec<T> = [T] extends [string]
   ? ChoiceField<T>
   : [T] extends [readonly (infer E extends string)[]]
@@ -138,7 +177,9 @@ export const DATASET_KINDS: readonly DatasetKind[] = [
 ];
 
 /** Every scenario field, in the canonical order of links. */
-export const FIELDS: { readonly [K in keyof Scenario]: FieldSpec<Scenario[K]> } = {
+export const FIELDS: {
+  readonly [K in keyof Scenario]: K extends TextKey ? TextField : FieldSpec<Scenario[K]>;
+} = {
   v: {
     type: 'int',
     label: 'format version',
@@ -256,6 +297,11 @@ export const FIELDS: { readonly [K in keyof Scenario]: FieldSpec<Scenario[K]> } 
   },
   trails: { type: 'int', label: 'trails drawn', min: 0, max: 2000, default: 400, scope: 'view' },
   regions: { type: 'choice', label: 'regions', values: ['soft', 'discrete'], default: 'soft', scope: 'view' },
+  play: { type: 'choice', label: 'train on opening', values: ['off', 'on'], default: 'off', scope: 'view' },
+  class: { type: 'choice', label: 'classroom mode', values: ['off', 'on'], default: 'off', scope: 'view' },
+  hide: { type: 'flags', label: 'hidden parts', values: PAGE_PARTS, default: [], scope: 'view' },
+  lock: { type: 'choice', label: 'settings locked', values: ['off', 'on'], default: 'off', scope: 'view' },
+  caption: { type: 'text', label: 'caption', maxLength: MAX_CAPTION_LENGTH, default: '', scope: 'view' },
 };
 
 /** Scenario keys in canonical order. */

@@ -50,11 +50,37 @@ export interface AppState {
   notices: Notice[];
   /** Set when the worker cannot train at all; the page shows it instead of the controls' effect. */
   fatalError: string | null;
+  /** Start training once the run being built is ready (a scenario opened with play=on). */
+  autoplay: boolean;
+  /** Counts scenarios opened as a whole (presets, links): each is a new history entry. */
+  opened: number;
 }
+
+/**
+ * Where each piece of state lives beyond the page: "link" travels in share links (the scenario, and
+ * nothing else), "local" stays on this device (localStorage), "none" is rebuilt on every visit.
+ */
+export const STATE_TRAVEL: Readonly<Record<keyof AppState, 'link' | 'local' | 'none'>> = {
+  scenario: 'link',
+  backendPreference: 'none',
+  backend: 'none',
+  playing: 'none',
+  compiling: 'none',
+  pauseReason: 'none',
+  live: 'none',
+  transport: 'none',
+  theme: 'local',
+  notices: 'none',
+  fatalError: 'none',
+  autoplay: 'none',
+  opened: 'none',
+};
 
 export interface AppActions {
   editScenario(patch: Partial<Scenario>): void;
   replaceScenario(scenario: Scenario): void;
+  /** Replaces the scenario as a whole (a preset, a link): a new history entry. */
+  openScenario(scenario: Scenario): void;
   setTheme(theme: ThemeChoice): void;
   notify(tone: NoticeTone, texts: readonly string[]): void;
   dismissNotice(id: number): void;
@@ -81,8 +107,11 @@ export function createAppStore(initial: {
     theme: initial.theme,
     notices: [],
     fatalError: null,
+    autoplay: initial.scenario.play === 'on',
+    opened: 0,
     editScenario: (patch) => set((state) => ({ scenario: { ...state.scenario, ...patch } })),
     replaceScenario: (scenario) => set({ scenario }),
+    openScenario: (scenario) => set((state) => ({ scenario, opened: state.opened + 1 })),
     setTheme: (theme) => set({ theme }),
     notify: (tone, texts) =>
       set((state) => ({

@@ -1,18 +1,53 @@
-/** The layout shell: header, settings, the transport view, metrics. */
+/**
+ * The layout shell: header with the presets, share and help buttons; the settings, the transport
+ * view and the metrics; dialogs; classroom mode (large type, hidden parts, caption) and shortcuts.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { selectFatalError, selectScenario } from '../state/selectors';
 import { ControlPanel } from './controls/ControlPanel';
+import { HelpDialog } from './dialogs/HelpDialog';
+import { PresetGallery } from './dialogs/PresetGallery';
+import { ShareDialog } from './dialogs/ShareDialog';
 import { MetricsPanel } from './MetricsPanel';
 import { NoticeList } from './NoticeList';
 import { PlaybackBar } from './PlaybackBar';
-import { selectFatalError } from '../state/selectors';
-import { useAppState } from './services';
+import { useAppState, useServices } from './services';
+import { installShortcuts } from './shortcuts';
 import { StatusBadge } from './StatusBadge';
 import { ThemeToggle } from './ThemeToggle';
 import { TransportView } from './transport/TransportView';
 
+type DialogName = 'presets' | 'share' | 'help' | null;
+
+const SETTINGS_PARTS = ['data', 'network', 'penalty', 'optimizer'] as const;
+
 export function App() {
   const fatal = useAppState(selectFatalError);
+  const scenario = useAppState(selectScenario);
+  const services = useServices();
+  const [dialog, setDialog] = useState<DialogName>(null);
+  const stageRef = useRef<HTMLElement>(null);
+
+  useEffect(
+    () =>
+      installShortcuts(services, {
+        toggleHelp: () => setDialog((d) => (d === 'help' ? null : 'help')),
+        toggleFullscreen: () => {
+          if (document.fullscreenElement) void document.exitFullscreen();
+          else void stageRef.current?.requestFullscreen?.().catch(() => undefined);
+        },
+      }),
+    [services],
+  );
+
+  const hidden = new Set(scenario.hide);
+  const settingsShown = SETTINGS_PARTS.some((p) => !hidden.has(p)) || scenario.lock !== 'on';
+  const metricsShown = !hidden.has('metrics') || !hidden.has('charts');
+  const classes = ['app', scenario.class === 'on' ? 'classroom' : '', scenario.lock === 'on' ? 'locked' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div className="app">
+    <div className={classes}>
       <header className="app-header">
         <div className="brand">
           <h1>Least Action Lab</h1>
@@ -20,10 +55,24 @@ export function App() {
             A residual network moves points through the plane. Watch how, and how far.
           </p>
         </div>
-        <div className="header-tools">
+        <nav className="header-tools" aria-label="Tools">
+          <button type="button" onClick={() => setDialog('presets')}>
+            Presets
+          </button>
+          <button type="button" onClick={() => setDialog('share')}>
+            Share
+          </button>
+          <button
+            type="button"
+            className="icon"
+            aria-label="Keyboard shortcuts"
+            onClick={() => setDialog('help')}
+          >
+            ?
+          </button>
           <ThemeToggle />
           <StatusBadge />
-        </div>
+        </nav>
       </header>
       <NoticeList />
       {fatal && (
@@ -31,18 +80,25 @@ export function App() {
           <strong>Training cannot run in this browser.</strong> {fatal}
         </div>
       )}
-      <main className="layout">
-        <aside className="settings" aria-label="Settings">
-          <ControlPanel />
-        </aside>
-        <section className="stage" aria-label="Transport view">
+      <main className={`layout${settingsShown ? '' : ' no-settings'}${metricsShown ? '' : ' no-metrics'}`}>
+        {settingsShown && (
+          <aside className="settings" aria-label="Settings">
+            <ControlPanel />
+          </aside>
+        )}
+        <section className="stage" aria-label="Transport view" ref={stageRef}>
           <PlaybackBar />
           <TransportView />
         </section>
-        <aside className="metrics" aria-label="Metrics">
-          <MetricsPanel />
-        </aside>
+        {metricsShown && (
+          <aside className="metrics" aria-label="Metrics">
+            <MetricsPanel />
+          </aside>
+        )}
       </main>
+      <PresetGallery open={dialog === 'presets'} onClose={() => setDialog(null)} />
+      <ShareDialog open={dialog === 'share'} onClose={() => setDialog(null)} />
+      <HelpDialog open={dialog === 'help'} onClose={() => setDialog(null)} />
     </div>
   );
 }

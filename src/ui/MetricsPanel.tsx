@@ -63,7 +63,7 @@ export function MetricsPanel() {
 
   return (
     <div className="metrics-panel">
-      <div className="stats" aria-label="Current metrics">
+      <div className="stats" aria-label="Current metrics" hidden={scenario.hide.includes('metrics')}>
         <Stat
           label="train acc."
           value={formatPercent(live?.trainAccuracy)}
@@ -95,7 +95,11 @@ export function MetricsPanel() {
           title="The penalty weight the next step uses"
         />
       </div>
-      <section className="chart-block" aria-labelledby="loss-chart-heading">
+      <section
+        className="chart-block"
+        aria-labelledby="loss-chart-heading"
+        hidden={scenario.hide.includes('charts')}
+      >
         <h3 id="loss-chart-heading">
           Loss{' '}
           <span className="key" style={{ color: CLASS_COLORS[0] }}>
@@ -107,7 +111,11 @@ export function MetricsPanel() {
         </h3>
         <div ref={lossRef} className="chart-host" />
       </section>
-      <section className="chart-block" aria-labelledby="energy-chart-heading">
+      <section
+        className="chart-block"
+        aria-labelledby="energy-chart-heading"
+        hidden={scenario.hide.includes('charts')}
+      >
         <h3 id="energy-chart-heading">
           Kinetic cost{' '}
           <span className="key" style={{ color: CLASS_COLORS[2] }}>

@@ -8,6 +8,7 @@ import type { FrameLoop } from '../render/frameLoop';
 import type { RenderStats } from '../render/renderStats';
 import type { FrameSource } from '../render/frameSource';
 import type { AppActions, AppState, AppStore } from '../state/store';
+import type { ScenarioOpener } from './openScenario';
 import type { TrainingBridge } from './trainingBridge';
 
 export interface AppServices {
@@ -24,6 +25,8 @@ export interface AppServices {
   renderStats: RenderStats;
   /** Main-thread duration of every frame's work (all renderers, charts, thumbnails). */
   frameStats: RenderStats;
+  /** Opens a scenario as a whole (presets, links, back/forward). */
+  open: ScenarioOpener;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

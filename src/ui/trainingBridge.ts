@@ -3,6 +3,7 @@
  * become commands, worker events become store updates (throttled), frames and chart points.
  */
 import type { FieldRequest } from '../core/fieldGrids';
+import type { TrainedState } from '../scenario/trainedState';
 import { metric } from '../core/snapshot';
 import type { MetricsHistory } from '../charts/metricsHistory';
 import type { FrameSource } from '../render/frameSource';
@@ -21,6 +22,10 @@ export interface TrainingBridge {
   setMultiplier(lambda: number): void;
   /** What the transport view needs from the worker besides snapshots. */
   setView(request: FieldRequest | null, transport: boolean): void;
+  /** Continues the current scenario's run from a trained state (after any pending rebuild). */
+  load(state: TrainedState): void;
+  /** The current weights, step and multiplier. */
+  exportState(): Promise<TrainedState>;
   dispose(): void;
 }
 
@@ -92,8 +97,15 @@ export function createTrainingBridge(
         return;
       case 'state':
         store.setState({ playing: event.playing, compiling: event.compiling, pauseReason: event.reason });
+        if (!event.compiling && !event.playing && store.getState().autoplay && frames.current()) {
+          store.setState({ autoplay: false });
+          client.send({ type: 'play' });
+        }
         if (event.message)
           store.getState().notify(event.reason === 'diverged' ? 'error' : 'info', [event.message]);
+        return;
+      case 'trained':
+        exportWaiters.splice(0).forEach((resolve) => resolve(event.state));
         return;
       case 'error':
         if (event.fatal) store.setState({ fatalError: event.message, compiling: false });
@@ -107,6 +119,7 @@ export function createTrainingBridge(
 
   let sent: Scenario = initial.scenario;
   let rebuildTimer: ReturnType<typeof setTimeout> | null = null;
+  const exportWaiters: ((state: TrainedState) => void)[] = [];
   const sendLatest = () => {
     rebuildTimer = null;
     sent = store.getState().scenario;
@@ -142,6 +155,20 @@ export function createTrainingBridge(
     },
     setMultiplier: (lambda) => client.send({ type: 'setMultiplier', lambda }),
     setView: (request, transport) => client.send({ type: 'view', request, transport }),
+    load(state) {
+      // The state belongs to the scenario in the store: rebuild for it first if an edit is pending.
+      if (rebuildTimer) {
+        clearTimeout(rebuildTimer);
+        sendLatest();
+      }
+      history.clear();
+      client.send({ type: 'load', state });
+    },
+    exportState() {
+      const answer = new Promise<TrainedState>((resolve) => exportWaiters.push(resolve));
+      client.send({ type: 'export' });
+      return answer;
+    },
     dispose() {
       unsubscribe();
       document.removeEventListener('visibilitychange', onVisibility);

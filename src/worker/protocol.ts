@@ -9,6 +9,7 @@ import type { TransportMeasures } from '../core/measures';
 import type { SnapshotLayout } from '../core/snapshot';
 import type { BackendPreference, BackendReport } from '../core/backends';
 import type { Scenario } from '../scenario/schema';
+import type { TrainedState } from '../scenario/trainedState';
 
 /** Commands from the page. */
 export type WorkerCommand =
@@ -31,7 +32,11 @@ export type WorkerCommand =
    * What the transport view shows: the worker sends `fields` for this request a few times a second
    * while training and at once when it changes. Null when no field layer is shown.
    */
-  | { type: 'view'; request: FieldRequest | null; transport: boolean };
+  | { type: 'view'; request: FieldRequest | null; transport: boolean }
+  /** Continue from a trained state (weights in WEIGHT_NAMES order; must fit the current model). */
+  | { type: 'load'; state: TrainedState }
+  /** Ask for the current weights, step and multiplier (answered by a `trained` event). */
+  | { type: 'export' };
 
 /** Facts about a run that do not change until it is rebuilt. */
 export interface RunInfo {
@@ -76,6 +81,8 @@ export type WorkerEvent =
     }
   /** Least-action measures of the training flow at `step`, with the optimal pairing (at most ~1 per second). */
   | { type: 'transport'; runId: number; step: number; measures: TransportMeasures }
+  /** The current trained state, as asked for by `export`. */
+  | { type: 'trained'; runId: number; state: TrainedState }
   /** Whether training runs; `compiling` while the first step of a run is being prepared. */
   | {
       type: 'state';

@@ -150,6 +150,29 @@ describe('training session', () => {
     expect(driver.eventsOf('transport')).toHaveLength(0);
   });
 
+  it('exports the trained state and loads it into a fresh run, which continues from it', async () => {
+    const a = await SessionDriver.start({ penalty: 'lap' });
+    await a.playUntil(30);
+    await a.send({ type: 'pause' });
+    await a.send({ type: 'export' });
+    const exported = a.eventsOf('trained')[0].state;
+    expect(exported.step).toBe(a.lastSnapshot().step);
+    expect(exported.lambda).toBeCloseTo(a.lastSnapshot().metric('lambda'), 5);
+
+    const b = await SessionDriver.start({ penalty: 'lap' });
+    await b.send({ type: 'load', state: exported });
+    expect(b.lastSnapshot().step).toBe(exported.step);
+    expect(Array.from(b.lastSnapshot().views.trainPositions)).toEqual(
+      Array.from(a.lastSnapshot().views.trainPositions),
+    );
+    expect(b.lastSnapshot().metric('lambda')).toBeCloseTo(exported.lambda, 5);
+    await b.send({ type: 'step' });
+    expect(b.lastSnapshot().step).toBe(exported.step + 1);
+
+    await b.send({ type: 'load', state: { ...exported, weights: new Float32Array(3) } });
+    expect(b.eventsOf('error').at(-1)!.message).toMatch(/do not fit/);
+  });
+
   it('reports a fatal error when no backend can start', async () => {
     const driver = new SessionDriver([{ name: 'cpu', prepare: async () => 'switched off for the test' }]);
     await driver.send({ type: 'start', backend: 'auto', scenario: SessionDriver.scenario() });

@@ -7,6 +7,7 @@
 import type { FieldRequest } from '../core/fieldGrids';
 import { fieldsLayout } from '../core/fieldGrids';
 import { measureTransportSubsampled } from '../core/measures';
+import { flattenWeights, unflattenWeights } from '../core/weights';
 import { findNonFinite, snapshotViews } from '../core/snapshot';
 import type { BackendCandidate } from '../engine/backend';
 import { selectBackend } from '../engine/backend';
@@ -114,6 +115,25 @@ export class TrainingSession {
           else await this.postFields();
         }
         return;
+      case 'load': {
+        const trainer = this.trainer;
+        const weights = trainer ? unflattenWeights(command.state.weights, trainer.model) : null;
+        if (!trainer || !weights)
+          throw new Error('The trained weights do not fit this network; they were not loaded.');
+        trainer.restoreState(weights, command.state.step, command.state.lambda);
+        this.transportStep = -1;
+        this.rate = [];
+        await this.publish();
+        return;
+      }
+      case 'export': {
+        const trainer = this.trainer;
+        if (!trainer) return;
+        const weights = flattenWeights(await trainer.weights());
+        const state = { weights, step: trainer.stepCount, lambda: await trainer.multiplier() };
+        this.host.post({ type: 'trained', runId: this.runId, state }, [weights.buffer]);
+        return;
+      }
       case 'setMultiplier':
         if (this.trainer && Number.isFinite(command.lambda) && command.lambda > 0) {
           this.trainer.setMultiplier(command.lambda);

@@ -3,7 +3,7 @@
  * independently of the tfjs code, as the reference for tests (forward values and finite differences).
  */
 import type { Activation, ModelConfig } from '../../core/types';
-import type { WeightArrays } from '../weights';
+import type { WeightArrays } from '../../core/weights';
 
 /** Float64 weights with the layouts of WeightArrays. */
 export type OracleWeights = Record<keyof WeightArrays, Float64Array>;

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { FIELDS } from '../../scenario/schema';
 import { selectScenario } from '../../state/selectors';
 import { useAppState, useServices } from '../services';
+import { isLocked } from './fields';
 
 /** A fresh seed from the browser's cryptographic generator (choosing a seed is not part of a run). */
 function freshSeed(): number {
@@ -12,7 +13,9 @@ function freshSeed(): number {
 
 export function SeedField() {
   const id = useId();
-  const { seed } = useAppState(selectScenario);
+  const scenario = useAppState(selectScenario);
+  const { seed } = scenario;
+  const locked = isLocked(scenario, 'seed');
   const { store } = useServices();
   return (
     <div className="field">
@@ -27,6 +30,7 @@ export function SeedField() {
           max={FIELDS.seed.max}
           step={1}
           value={seed}
+          disabled={locked}
           onChange={(e) => {
             const value = Math.round(Number(e.currentTarget.value));
             if (Number.isFinite(value) && value >= FIELDS.seed.min && value <= FIELDS.seed.max) {
@@ -37,6 +41,7 @@ export function SeedField() {
         <button
           type="button"
           className="ghost"
+          disabled={locked}
           onClick={() => store.getState().editScenario({ seed: freshSeed() })}
         >
           New seed

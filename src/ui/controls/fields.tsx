@@ -1,9 +1,16 @@
 /**
  * Controls generated from the scenario's field table: a slider for a number (log-scaled where the
- * table says so) and a segmented control or a drop-down for a choice. Each edits the scenario.
+ * table says so), a segmented control or a drop-down for a choice, check boxes for a set of flags and
+ * a text box for free text. Each edits the scenario; all but view settings are disabled while the
+ * scenario is locked (classroom).
  */
 import { useId } from 'react';
-import type { ChoiceField as ChoiceFieldSpec, NumberField, Scenario } from '../../scenario/schema';
+import type {
+  ChoiceField as ChoiceFieldSpec,
+  FlagsField as FlagsFieldSpec,
+  NumberField,
+  Scenario,
+} from '../../scenario/schema';
 import { FIELDS } from '../../scenario/schema';
 import { selectScenario } from '../../state/selectors';
 import { formatNumber } from '../format';
@@ -13,6 +20,12 @@ import { CHOICE_LABELS } from './labels';
 import { sliderScale } from './sliderScale';
 
 type NumberKey = { [K in keyof Scenario]: Scenario[K] extends number ? K : never }[keyof Scenario];
+type FlagsKey = { [K in keyof Scenario]: Scenario[K] extends readonly string[] ? K : never }[keyof Scenario];
+
+/** True when the field may not be edited now: the scenario is locked and the field is not a view setting. */
+export function isLocked(scenario: Scenario, name: keyof Scenario): boolean {
+  return scenario.lock === 'on' && FIELDS[name].scope !== 'view';
+}
 
 interface SliderProps {
   name: NumberKey;
@@ -46,7 +59,7 @@ export function SliderField({ name, display, value, onChange, disabled, hint }: 
         max={scale.max}
         step={scale.step}
         value={scale.toPosition(current)}
-        disabled={disabled}
+        disabled={disabled || isLocked(scenario, name)}
         aria-describedby={hint ? `${id}-hint` : undefined}
         onChange={(e) => {
           const next = scale.fromPosition(Number(e.currentTarget.value));
@@ -77,13 +90,14 @@ export function ChoiceField<K extends ChoiceKey>({
   const labels = CHOICE_LABELS[name] as Record<string, string>;
   const values = field.values;
   const set = (value: string) => store.getState().editScenario({ [name]: value } as Partial<Scenario>);
+  const locked = isLocked(scenario, name);
   if (variant === 'select') {
     return (
       <div className="field">
         <label htmlFor={id} className="field-label">
           <span>{field.label}</span>
         </label>
-        <select id={id} value={scenario[name]} onChange={(e) => set(e.currentTarget.value)}>
+        <select id={id} value={scenario[name]} disabled={locked} onChange={(e) => set(e.currentTarget.value)}>
           {values.map((v) => (
             <option key={v} value={v}>
               {labels[v]}
@@ -94,7 +108,7 @@ export function ChoiceField<K extends ChoiceKey>({
     );
   }
   return (
-    <fieldset className="field segmented">
+    <fieldset className="field segmented" disabled={locked}>
       <legend className="field-label">{field.label}</legend>
       <div className="segments" role="radiogroup">
         {values.map((v) => (
@@ -105,5 +119,92 @@ export function ChoiceField<K extends ChoiceKey>({
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/** One check box per flag of a flags field. */
+export function FlagsField({ name, labels }: { name: FlagsKey; labels: Record<string, string> }) {
+  const scenario = useAppState(selectScenario);
+  const { store } = useServices();
+  const field = FIELDS[name] as FlagsFieldSpec<string>;
+  const current = scenario[name] as readonly string[];
+  const toggle = (flag: string) => {
+    const next = current.includes(flag) ? current.filter((f) => f !== flag) : [...current, flag];
+    store
+      .getState()
+      .editScenario({ [name]: field.values.filter((v) => next.includes(v)) } as Partial<Scenario>);
+  };
+  return (
+    <fieldset className="field flags" disabled={isLocked(scenario, name)}>
+      <legend className="field-label">{field.label}</legend>
+      <div className="flag-list">
+        {field.values.map((flag) => (
+          <label key={flag} className="flag">
+            <input type="checkbox" checked={current.includes(flag)} onChange={() => toggle(flag)} />
+            {labels[flag] ?? flag}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** A text box for a free-text field (plain text; never interpreted as markup). */
+export function TextField({ name, placeholder }: { name: 'caption'; placeholder?: string }) {
+  const id = useId();
+  const scenario = useAppState(selectScenario);
+  const { store } = useServices();
+  const field = FIELDS[name];
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field-label">
+        <span>{field.label}</span>
+      </label>
+      <input
+        id={id}
+        type="text"
+        maxLength={field.maxLength}
+        value={scenario[name]}
+        placeholder={placeholder}
+        disabled={isLocked(scenario, name)}
+        onChange={(e) => store.getState().editScenario({ [name]: e.currentTarget.value })}
+      />
+    </div>
+  );
+}
+
+/** A number box for an integer field whose range is too wide for a slider (e.g. the step limit). */
+export function NumberInputField({ name, hint }: { name: NumberKey; hint?: string }) {
+  const id = useId();
+  const scenario = useAppState(selectScenario);
+  const { store } = useServices();
+  const field = FIELDS[name] as NumberField;
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field-label">
+        <span>{field.label}</span>
+      </label>
+      <input
+        id={id}
+        type="number"
+        min={field.min}
+        max={field.max}
+        step={field.type === 'int' ? 1 : 'any'}
+        value={scenario[name]}
+        disabled={isLocked(scenario, name)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => {
+          const value = Number(e.currentTarget.value);
+          if (e.currentTarget.value === '' || !Number.isFinite(value)) return;
+          const rounded = field.type === 'int' ? Math.round(value) : value;
+          store.getState().editScenario({ [name]: Math.min(field.max, Math.max(field.min, rounded)) });
+        }}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+    </div>
   );
 }

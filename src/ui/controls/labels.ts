@@ -2,7 +2,10 @@
 import { DATASETS } from '../../core/datasets';
 import type { Scenario } from '../../scenario/schema';
 
-type ChoiceKey = { [K in keyof Scenario]: Scenario[K] extends string ? K : never }[keyof Scenario];
+type ChoiceKey = Exclude<
+  { [K in keyof Scenario]: Scenario[K] extends string ? K : never }[keyof Scenario],
+  'caption'
+>;
 
 export const CHOICE_LABELS: { [K in ChoiceKey]: Record<Scenario[K], string> } = {
   data: Object.fromEntries(Object.entries(DATASETS).map(([k, v]) => [k, v.label])) as Record<
@@ -17,6 +20,9 @@ export const CHOICE_LABELS: { [K in ChoiceKey]: Record<Scenario[K], string> } = 
   flow: { once: 'Once', loop: 'Loop', bounce: 'Bounce' },
   trail: { class: 'Class', straightness: 'Straightness' },
   regions: { soft: 'Confidence', discrete: 'Discrete' },
+  play: { off: 'Off', on: 'On' },
+  class: { off: 'Off', on: 'On' },
+  lock: { off: 'Off', on: 'On' },
 };
 
 export type { ChoiceKey };

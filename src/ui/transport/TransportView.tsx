@@ -71,7 +71,7 @@ export function TransportView() {
 
   return (
     <figure className="transport" data-theme-choice={theme}>
-      <LayerToolbar />
+      {!scenario.hide.includes('layers') && <LayerToolbar />}
       <div className="canvas-frame">
         <canvas
           ref={canvasRef}
@@ -84,12 +84,17 @@ export function TransportView() {
             Reset view
           </button>
         )}
+        {scenario.caption && <p className="canvas-caption">{scenario.caption}</p>}
         {reducedMotion && (
           <span className="motion-note">Reduced motion: the flow steps through whole depths.</span>
         )}
       </div>
-      <DepthBar />
-      <Thumbnails />
+      {!scenario.hide.includes('depth') && (
+        <>
+          <DepthBar />
+          <Thumbnails />
+        </>
+      )}
       <TransportReadout />
       <figcaption>
         <Legend />

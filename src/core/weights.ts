@@ -3,8 +3,8 @@
  * Layouts are row-major and match the forward pass z W1_k + b1_k with z a row vector:
  * v_k(z) = act(z W1_k + b1_k) W2_k + b2_k, logits = x_K headW + headb.
  */
-import { createRandomStream } from '../core/random';
-import type { ModelConfig } from '../core/types';
+import { createRandomStream } from './random';
+import type { ModelConfig } from './types';
 
 export interface WeightArrays {
   /** [K][2][width] */
@@ -89,4 +89,35 @@ export function initialWeights(model: ModelConfig, seed: number): WeightArrays {
     b2: new Float32Array(K * 2),
     ...head,
   };
+}
+
+/** Number of weights of a model (all tensors together). */
+export function weightCount(model: ModelConfig): number {
+  const shapes = weightShapes(model);
+  return WEIGHT_NAMES.reduce((sum, name) => sum + shapes[name].reduce((a, b) => a * b, 1), 0);
+}
+
+/** All weights in one array, tensors in WEIGHT_NAMES order. */
+export function flattenWeights(weights: WeightArrays): Float32Array {
+  const out = new Float32Array(WEIGHT_NAMES.reduce((sum, name) => sum + weights[name].length, 0));
+  let offset = 0;
+  for (const name of WEIGHT_NAMES) {
+    out.set(weights[name], offset);
+    offset += weights[name].length;
+  }
+  return out;
+}
+
+/** The inverse of flattenWeights for a model; null when the length does not fit the model. */
+export function unflattenWeights(flat: Float32Array, model: ModelConfig): WeightArrays | null {
+  if (flat.length !== weightCount(model)) return null;
+  const shapes = weightShapes(model);
+  const out = {} as WeightArrays;
+  let offset = 0;
+  for (const name of WEIGHT_NAMES) {
+    const size = shapes[name].reduce((a, b) => a * b, 1);
+    out[name] = flat.slice(offset, offset + size);
+    offset += size;
+  }
+  return out;
 }

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { PRESETS } from '../src/scenario/presets';
+import { Lab } from './lab';
+
+/** Steps trained before each preset's screenshot: enough to see its story begin. */
+const STEPS = 300;
+
+for (const preset of PRESETS) {
+  test(`preset "${preset.id}" loads from its link, trains, and re-encodes to itself`, async ({ page }) => {
+    const lab = new Lab(page);
+    await lab.open(preset.link);
+    expect(new URL(page.url()).hash).toBe(`#${preset.link}`);
+    // Presets start training on their own (play=on).
+    const trained = await lab.waitForStep(STEPS, 90_000);
+    expect(Number.isFinite(trained.trainLoss)).toBe(true);
+    await lab.pause();
+    await expect(page.locator('.notices')).toHaveCount(0);
+    await page.waitForTimeout(400);
+    await page.locator('.stage').screenshot({ path: `e2e/screenshots/presets/${preset.id}.png` });
+  });
+}
+
+test('the gallery opens a preset, with its caption, and Back returns to the previous scenario', async ({
+  page,
+}) => {
+  const lab = new Lab(page);
+  await lab.open('v=1&data=xor&n=50');
+  await page.getByRole('button', { name: 'Presets' }).click();
+  const preset = PRESETS[0];
+  await page.getByRole('button', { name: `Open the preset ${preset.title}` }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.locator('.canvas-caption')).toHaveText(preset.title);
+  await expect(page).toHaveURL(new RegExp(`#${preset.link.replaceAll('/', '\\/')}&caption=`));
+  await expect(page.getByRole('combobox', { name: 'dataset' })).toHaveValue('moons');
+  await page.goBack();
+  await expect(page).toHaveURL(/#v=1&data=xor&n=50$/);
+  await expect(page.getByRole('combobox', { name: 'dataset' })).toHaveValue('xor');
+  await page.goForward();
+  await expect(page.getByRole('combobox', { name: 'dataset' })).toHaveValue('moons');
+});

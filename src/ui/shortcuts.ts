@@ -1,0 +1,80 @@
+/**
+ * Keyboard shortcuts for presenting: space play/pause, arrows scrub the depth, s step, r reset,
+ * f fullscreen, ? help. They are ignored while typing in a field or with a modifier key held, and
+ * keys that a focused control uses itself (space on a button, arrows on a slider) stay with it.
+ */
+import type { AppServices } from './services';
+
+export const SHORTCUTS = [
+  { keys: 'Space', action: 'Train or pause' },
+  { keys: '← →', action: 'Move a quarter block in depth (with Shift: a whole block)' },
+  { keys: 'S', action: 'One training step (while paused)' },
+  { keys: 'R', action: 'Reset to the initial weights' },
+  { keys: 'F', action: 'Full screen on or off' },
+  { keys: '?', action: 'This help' },
+] as const;
+
+/** Elements that use keys themselves. */
+function ownsKeys(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (
+    target.isContentEditable ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  )
+    return true;
+  if (target instanceof HTMLInputElement)
+    return target.type !== 'checkbox' && target.type !== 'radio' ? true : key === ' ';
+  return (
+    (target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement) &&
+    (key === ' ' || key === 'Enter')
+  );
+}
+
+export function installShortcuts(
+  { store, bridge, depth }: Pick<AppServices, 'store' | 'bridge' | 'depth'>,
+  actions: { toggleHelp(): void; toggleFullscreen(): void },
+): () => void {
+  const onKey = (event: KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    if (ownsKeys(event.target, event.key)) return;
+    if (document.querySelector('dialog[open]') && event.key !== '?') return;
+    const state = store.getState();
+    const blocks = state.live?.blocks ?? state.scenario.K;
+    let handled = true;
+    switch (event.key) {
+      case ' ':
+        if (state.playing) bridge.pause();
+        else bridge.play();
+        break;
+      case 'ArrowLeft':
+      case 'ArrowRight': {
+        const delta = (event.key === 'ArrowLeft' ? -1 : 1) * (event.shiftKey ? 1 : 0.25);
+        const next = Math.min(blocks, Math.max(0, Math.round((depth.depth() + delta) * 100) / 100));
+        depth.set(next);
+        state.editScenario({ depth: next });
+        break;
+      }
+      case 's':
+      case 'S':
+        if (!state.playing) bridge.step();
+        break;
+      case 'r':
+      case 'R':
+        bridge.reset();
+        break;
+      case 'f':
+      case 'F':
+        actions.toggleFullscreen();
+        break;
+      case '?':
+        actions.toggleHelp();
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) event.preventDefault();
+  };
+  window.addEventListener('keydown', onKey);
+  return () => window.removeEventListener('keydown', onKey);
+}
