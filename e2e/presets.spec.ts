@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { PRESETS } from '../src/scenario/presets';
 import { Lab } from './lab';
+import { screenshotPath } from './screenshots';
 
 /** Steps trained before each preset's screenshot: enough to see its story begin. */
 const STEPS = 300;
@@ -16,7 +17,7 @@ for (const preset of PRESETS) {
     await lab.pause();
     await expect(page.locator('.notices')).toHaveCount(0);
     await page.waitForTimeout(400);
-    await page.locator('.stage').screenshot({ path: `e2e/screenshots/presets/${preset.id}.png` });
+    await page.locator('.stage').screenshot({ path: screenshotPath(`presets/${preset.id}`) });
   });
 }
 

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { Lab } from './lab';
+import { screenshotPath } from './screenshots';
 
 test('the page loads, trains on WASM, and the loss falls on moons', async ({ page }) => {
   const lab = new Lab(page);
@@ -19,7 +20,7 @@ test('the page loads, trains on WASM, and the loss falls on moons', async ({ pag
   expect(losses[losses.length - 1]).toBeLessThan(losses[0] / 5);
   await expect(page.getByTestId('step')).not.toHaveText('0');
   await page.waitForTimeout(300);
-  await page.screenshot({ path: 'e2e/screenshots/trained-moons.png' });
+  await page.screenshot({ path: screenshotPath('trained-moons') });
 });
 
 test('depth 0 shows the input cloud and depth K the output cloud', async ({ page }) => {

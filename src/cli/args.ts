@@ -5,7 +5,8 @@ export const USAGE = `Usage: npm run train -- "<scenario link or JSON>" [--steps
 
   <scenario>   a share link (https://.../#v=1&data=moons&n=30), its parameters (v=1&data=moons), or
                scenario JSON ({"data":"moons","n":30}); out-of-range values are clamped with a notice
-  --steps N    training steps (default: the scenario's "steps", else 1000), 0 to 10,000,000
+  --steps N    steps to train, after any trained state the link carries (default: the scenario's
+               "steps", else 1000), 0 to 10,000,000
   --json       print one JSON object instead of a table
   --dump FILE  also write weights, data, trajectories and metrics to FILE as JSON
   --backend    cpu (default) or wasm
