@@ -1,12 +1,13 @@
 /**
- * A small d3 line chart over decimating series, redrawn imperatively (never through React).
- * Several series share the axes; each is a path. The y axis can be logarithmic.
+ * A small d3 line chart over decimating series, redrawn imperatively (never through React). Several
+ * series share the axes; the y axis can switch between linear and logarithmic; hovering shows a rule
+ * and each series' value at the nearest recorded step.
  */
 import { axisBottom, axisLeft } from 'd3-axis';
 import type { ScaleContinuousNumeric } from 'd3-scale';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import type { Selection } from 'd3-selection';
-import { select } from 'd3-selection';
+import { pointer, select } from 'd3-selection';
 import { line } from 'd3-shape';
 import type { DecimatingSeries } from '../core/series';
 
@@ -23,18 +24,35 @@ export interface LineChartOptions {
   lines: ChartLine[];
   logY?: boolean;
   height?: number;
+  /** Formats a value for the hover read-out. */
+  format: (value: number) => string;
 }
 
 export interface LineChart {
   /** Redraws with the current contents of the series and the container's width. */
   update(): void;
+  setLogY(log: boolean): void;
   destroy(): void;
 }
 
 const MARGIN = { top: 8, right: 10, bottom: 22, left: 44 };
 
+/** Index of the stored point of `series` nearest to step x (binary search; -1 when empty). */
+export function nearestIndex(series: DecimatingSeries, x: number): number {
+  let lo = 0;
+  let hi = series.length - 1;
+  if (hi < 0) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (series.xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && Math.abs(series.xs[lo - 1] - x) <= Math.abs(series.xs[lo] - x) ? lo - 1 : lo;
+}
+
 export function createLineChart(container: HTMLElement, options: LineChartOptions): LineChart {
-  const height = options.height ?? 150;
+  const height = options.height ?? 140;
+  let logY = options.logY ?? false;
   const svg = select(container)
     .append('svg')
     .attr('class', 'chart')
@@ -57,45 +75,80 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
     .attr('class', 'chart-empty')
     .attr('y', (height - MARGIN.top - MARGIN.bottom) / 2)
     .text('no data yet');
+  const rule = plot.append('line').attr('class', 'chart-rule').attr('visibility', 'hidden');
+  const readout = plot
+    .append('text')
+    .attr('class', 'chart-readout')
+    .attr('y', 10)
+    .attr('visibility', 'hidden');
+  const hoverArea = plot.append('rect').attr('class', 'chart-hover').attr('fill', 'transparent');
 
-  return {
+  let x = scaleLinear();
+  let y: ScaleContinuousNumeric<number, number> = scaleLinear();
+  let innerW = 0;
+  let innerH = 0;
+
+  hoverArea
+    .on('pointermove', (event: PointerEvent) => {
+      const [px] = pointer(event, hoverArea.node());
+      const step = x.invert(px);
+      const parts: string[] = [];
+      let ruleX = px;
+      for (const { label, series } of options.lines) {
+        const i = nearestIndex(series, step);
+        if (i < 0) continue;
+        ruleX = x(series.xs[i]);
+        parts.push(`${label} ${options.format(series.ys[i])}`);
+      }
+      if (parts.length === 0) return;
+      rule.attr('x1', ruleX).attr('x2', ruleX).attr('y1', 0).attr('y2', innerH).attr('visibility', 'visible');
+      readout
+        .text(`step ${Math.round(step)}: ${parts.join(' · ')}`)
+        .attr('x', ruleX > innerW / 2 ? ruleX - 6 : ruleX + 6)
+        .attr('text-anchor', ruleX > innerW / 2 ? 'end' : 'start')
+        .attr('visibility', 'visible');
+    })
+    .on('pointerleave', () => {
+      rule.attr('visibility', 'hidden');
+      readout.attr('visibility', 'hidden');
+    });
+
+  const chart: LineChart = {
     update() {
       const width = Math.max(120, container.clientWidth);
-      const innerW = width - MARGIN.left - MARGIN.right;
-      const innerH = height - MARGIN.top - MARGIN.bottom;
+      innerW = width - MARGIN.left - MARGIN.right;
+      innerH = height - MARGIN.top - MARGIN.bottom;
       svg.attr('width', width).attr('viewBox', `0 0 ${width} ${height}`);
+      hoverArea.attr('width', innerW).attr('height', innerH);
       let xMax = 1;
       let yMin = Infinity;
       let yMax = -Infinity;
       for (const { series } of options.lines) {
         for (let i = 0; i < series.length; i++) {
-          const y = series.ys[i];
-          if (!Number.isFinite(y) || (options.logY && y <= 0)) continue;
-          yMin = Math.min(yMin, y);
-          yMax = Math.max(yMax, y);
+          const v = series.ys[i];
+          if (!Number.isFinite(v) || (logY && v <= 0)) continue;
+          yMin = Math.min(yMin, v);
+          yMax = Math.max(yMax, v);
         }
         if (series.length > 0) xMax = Math.max(xMax, series.xs[series.length - 1]);
       }
       const hasData = yMin <= yMax;
       empty.attr('x', innerW / 2).attr('visibility', hasData ? 'hidden' : 'visible');
       if (!hasData) {
-        yMin = options.logY ? 0.1 : 0;
+        yMin = logY ? 0.1 : 0;
         yMax = 1;
       }
       if (yMin === yMax) {
-        yMin = options.logY ? yMin / 2 : yMin - 0.5;
-        yMax = options.logY ? yMax * 2 : yMax + 0.5;
+        yMin = logY ? yMin / 2 : yMin - 0.5;
+        yMax = logY ? yMax * 2 : yMax + 0.5;
       }
-      const x = scaleLinear().domain([0, xMax]).range([0, innerW]);
-      const y: ScaleContinuousNumeric<number, number> = (options.logY ? scaleLog() : scaleLinear())
-        .domain([yMin, yMax])
-        .range([innerH, 0])
-        .nice();
+      x = scaleLinear().domain([0, xMax]).range([0, innerW]);
+      y = (logY ? scaleLog() : scaleLinear()).domain([yMin, yMax]).range([innerH, 0]).nice();
       xAxis
         .attr('transform', `translate(0,${innerH})`)
         .call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 70)), '~s'));
       const yTicks = axisLeft(y);
-      if (options.logY) {
+      if (logY) {
         // Powers of ten only: d3's log ticks add unlabelled minor ticks that clutter a small chart.
         const [lo, hi] = y.domain();
         const powers: number[] = [];
@@ -109,7 +162,7 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
       yAxis.call(yTicks);
       options.lines.forEach(({ series }, i) => {
         const indices = Array.from({ length: series.length }, (_, j) => j).filter(
-          (j) => Number.isFinite(series.ys[j]) && (!options.logY || series.ys[j] > 0),
+          (j) => Number.isFinite(series.ys[j]) && (!logY || series.ys[j] > 0),
         );
         const path = line<number>()
           .x((j) => x(series.xs[j]))
@@ -117,8 +170,13 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
         paths[i].attr('d', path ?? '');
       });
     },
+    setLogY(log) {
+      logY = log;
+      chart.update();
+    },
     destroy() {
       svg.remove();
     },
   };
+  return chart;
 }

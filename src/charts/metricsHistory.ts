@@ -2,6 +2,7 @@
  * The metrics of a run against the training step, in bounded decimating series: per-step values
  * from the snapshots' history rows, and per-snapshot evaluations of the whole train and test sets.
  */
+import type { TransportMeasures } from '../core/measures';
 import { DecimatingSeries } from '../core/series';
 import type { HistoryField, MetricName, SnapshotViews } from '../core/snapshot';
 import { HISTORY_FIELDS, historyValue, metric } from '../core/snapshot';
@@ -19,9 +20,13 @@ const SNAPSHOT_SERIES: readonly MetricName[] = [
   'kineticCost',
 ];
 
+/** Per-measurement series of the transport measures (about once a second). */
+export type TransportSeriesName = 'optimalCost' | 'straightLineCost' | 'action';
+
 export class MetricsHistory {
   readonly perStep: Readonly<Record<StepSeriesName, DecimatingSeries>>;
   readonly perSnapshot: Readonly<Partial<Record<SnapshotSeriesName, DecimatingSeries>>>;
+  readonly perTransport: Readonly<Record<TransportSeriesName, DecimatingSeries>>;
   private changes = 0;
   private lastStep = -1;
 
@@ -30,6 +35,19 @@ export class MetricsHistory {
       HISTORY_FIELDS.map((f) => [f, new DecimatingSeries(capacity)]),
     ) as Record<StepSeriesName, DecimatingSeries>;
     this.perSnapshot = Object.fromEntries(SNAPSHOT_SERIES.map((m) => [m, new DecimatingSeries(capacity)]));
+    this.perTransport = {
+      optimalCost: new DecimatingSeries(capacity),
+      straightLineCost: new DecimatingSeries(capacity),
+      action: new DecimatingSeries(capacity),
+    };
+  }
+
+  /** Appends a transport measurement of the weights after `step` steps. */
+  appendTransport(step: number, measures: Pick<TransportMeasures, TransportSeriesName>): void {
+    for (const name of Object.keys(this.perTransport) as TransportSeriesName[]) {
+      this.perTransport[name].push(step, measures[name]);
+    }
+    this.changes++;
   }
 
   /** Increases with every change, so that charts redraw only when needed. */
@@ -53,6 +71,7 @@ export class MetricsHistory {
   clear(): void {
     for (const s of Object.values(this.perStep)) s.clear();
     for (const s of Object.values(this.perSnapshot)) s?.clear();
+    for (const s of Object.values(this.perTransport)) s.clear();
     this.lastStep = -1;
     this.changes++;
   }

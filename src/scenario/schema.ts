@@ -71,6 +71,8 @@ export interface Scenario {
   beta2: number;
   /** Pause automatically after this many steps (0: never). */
   steps: number;
+  /** Training pace in steps per second, or as fast as possible. */
+  pace: Pace;
   /** Layers drawn in the transport view. */
   layers: readonly ViewLayer[];
   /** Depth t shown, clamped to K (the default shows the output). */
@@ -99,6 +101,15 @@ export interface Scenario {
 }
 
 export type OnOff = 'off' | 'on';
+
+/** Training speeds offered, in steps per second ("max": as fast as the backend allows). */
+export type Pace = 'max' | '1000' | '300' | '100' | '30' | '10' | '3' | '1';
+export const PACES: readonly Pace[] = ['max', '1000', '300', '100', '30', '10', '3', '1'];
+
+/** Steps per second of a pace (Infinity for "max"). */
+export function stepsPerSecond(pace: Pace): number {
+  return pace === 'max' ? Infinity : Number(pace);
+}
 
 /** Parts of the page a teacher can hide. */
 export type PagePart =
@@ -263,6 +274,7 @@ export const FIELDS: {
     step: 0.0001,
   },
   steps: { type: 'int', label: 'pause after steps', min: 0, max: 10_000_000, default: 0, scope: 'training' },
+  pace: { type: 'choice', label: 'speed', values: PACES, default: 'max', scope: 'training' },
   layers: {
     type: 'flags',
     label: 'layers',

@@ -8,7 +8,7 @@ import { ControlPanel } from './controls/ControlPanel';
 import { HelpDialog } from './dialogs/HelpDialog';
 import { PresetGallery } from './dialogs/PresetGallery';
 import { ShareDialog } from './dialogs/ShareDialog';
-import { MetricsPanel } from './MetricsPanel';
+import { MetricsPanel } from './metrics/MetricsPanel';
 import { NoticeList } from './NoticeList';
 import { PlaybackBar } from './PlaybackBar';
 import { useAppState, useServices } from './services';

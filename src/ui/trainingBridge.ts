@@ -93,6 +93,7 @@ export function createTrainingBridge(
         return;
       case 'transport':
         frames.pushTransport(event.runId, event.measures);
+        if (frames.current()?.run.runId === event.runId) history.appendTransport(event.step, event.measures);
         if (frames.current()?.run.runId === event.runId) store.setState({ transport: event.measures });
         return;
       case 'state':

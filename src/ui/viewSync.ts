@@ -15,6 +15,7 @@ export function createViewSync({ store, frames, depth, camera, bridge }: AppServ
   let sentLayers: readonly string[] | null = null;
   let sentDepth = -1;
   let sentRegion: PlaneRegion | null = null;
+  let sentHide: readonly string[] | null = null;
   let sentAt = -Infinity;
   return (now) => {
     const frame = frames.current();
@@ -23,16 +24,19 @@ export function createViewSync({ store, frames, depth, camera, bridge }: AppServ
     const region = camera.visible(frame.region);
     const regions = layers.includes('regions');
     const shownDepth = regions ? Math.round(Math.min(depth.depth(), frame.layout.blocks)) : 0;
+    const hide = store.getState().scenario.hide;
     const same =
       frame.run.runId === sentRun &&
       layers === sentLayers &&
       shownDepth === sentDepth &&
-      region === sentRegion;
+      region === sentRegion &&
+      hide === sentHide;
     if (same || now - sentAt < MIN_INTERVAL_MS) return;
     sentRun = frame.run.runId;
     sentLayers = layers;
     sentDepth = shownDepth;
     sentRegion = region;
+    sentHide = hide;
     sentAt = now;
     const grid = layers.includes('grid');
     const arrows = layers.includes('field');
@@ -47,6 +51,7 @@ export function createViewSync({ store, frames, depth, camera, bridge }: AppServ
             arrows: arrows ? ARROWS : 0,
           }
         : null;
-    bridge.setView(request, layers.includes('ot'));
+    // The least-action read-out and the transport chart need the measures whenever they are shown.
+    bridge.setView(request, layers.includes('ot') || !hide.includes('metrics') || !hide.includes('charts'));
   };
 }

@@ -65,6 +65,23 @@ describe('training session', () => {
     expect(rows).toBe(driver.lastSnapshot().step);
   });
 
+  it('keeps to the chosen pace, and to full speed again when asked', async () => {
+    const driver = await SessionDriver.start({ pace: '30' });
+    await driver.send({ type: 'play' });
+    const started = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const elapsed = (performance.now() - started) / 1000;
+    await driver.send({ type: 'pause' });
+    const paced = driver.lastSnapshot().step;
+    // Never faster than 30 steps per second (a slow machine may lag behind; that is not checked).
+    expect(paced).toBeGreaterThan(0);
+    expect(paced).toBeLessThanOrEqual(Math.ceil(30 * elapsed) + 1);
+    await driver.send({ type: 'configure', scenario: SessionDriver.scenario({ pace: 'max' }) });
+    await driver.playUntil(paced + 200);
+    await driver.send({ type: 'pause' });
+    expect(driver.lastSnapshot().step).toBeGreaterThanOrEqual(paced + 200);
+  });
+
   it('pauses by itself at the step limit', async () => {
     const driver = await SessionDriver.start({ steps: 25 });
     await driver.playUntil(1000);

@@ -15,6 +15,7 @@ import type { PackedSnapshot } from '../engine/trainer';
 import { Trainer } from '../engine/trainer';
 import { changedSettings, needsRebuild, runConfig } from '../scenario/runConfig';
 import type { Scenario } from '../scenario/schema';
+import { stepsPerSecond } from '../scenario/schema';
 import type { PauseReason, WorkerCommand, WorkerEvent } from './protocol';
 
 /** What the session needs from its surroundings. */
@@ -24,6 +25,8 @@ export interface SessionHost {
   now(): number;
   /** Resolves after pending messages had a chance to be handled. */
   yieldToEvents(): Promise<void>;
+  /** Resolves after about `ms` milliseconds (handling messages meanwhile). */
+  wait(ms: number): Promise<void>;
   backends: readonly BackendCandidate[];
 }
 
@@ -56,6 +59,8 @@ export class TrainingSession {
   private lastSnapshotMs = 0;
   private stepsPerSlice = 1;
   private rate: { at: number; step: number }[] = [];
+  /** The pace clock: steps taken at `pace` steps per second since `since`. */
+  private paced = { pace: Infinity, since: 0, steps: 0 };
   private view: FieldRequest | null = null;
   private wantTransport = false;
   private lastFieldsAt = -Infinity;
@@ -196,6 +201,7 @@ export class TrainingSession {
       message = `Paused: the scenario stops after ${this.scenario?.steps} steps. Raise the limit or reset to go on.`;
     }
     this.rate = [];
+    this.paced = { pace: Infinity, since: 0, steps: 0 };
     if (changed || reason) this.postState(reason, message);
     if (this.playing) void this.loop();
   }
@@ -215,7 +221,8 @@ export class TrainingSession {
     try {
       while (this.playing) {
         await this.exclusive(() => this.slice());
-        await this.host.yieldToEvents();
+        const wait = this.paceWait();
+        await (wait > 0 ? this.host.wait(wait) : this.host.yieldToEvents());
       }
     } finally {
       this.looping = false;
@@ -227,12 +234,14 @@ export class TrainingSession {
     const trainer = this.trainer;
     if (!this.playing || !trainer) return;
     const start = this.host.now();
+    const budget = Math.min(this.stepsPerSlice, this.paceBudget(start));
     let steps = 0;
-    while (steps < this.stepsPerSlice && !this.reachedStepLimit()) {
+    while (steps < budget && !this.reachedStepLimit()) {
       trainer.step();
       steps++;
       if (this.host.now() - start >= SLICE_MS) break;
     }
+    this.paced.steps += steps;
     const stepTime = this.host.now() - start;
     const limitReached = this.reachedStepLimit();
     if (
@@ -243,7 +252,9 @@ export class TrainingSession {
     }
     // Synchronous backends stop by time; for asynchronous ones the step count is what bounds a slice.
     const total = this.host.now() - start;
-    if (steps === this.stepsPerSlice && total < 2 * SLICE_MS) {
+    if (budget < this.stepsPerSlice) {
+      // The pace, not the backend, limited this slice: it says nothing about the backend's speed.
+    } else if (steps === this.stepsPerSlice && total < 2 * SLICE_MS) {
       this.stepsPerSlice = Math.min(MAX_STEPS_PER_SLICE, this.stepsPerSlice * 2);
     } else if (total > 4 * SLICE_MS && stepTime < total / 2) {
       this.stepsPerSlice = Math.max(1, Math.floor(this.stepsPerSlice / 2));
@@ -251,6 +262,24 @@ export class TrainingSession {
     if (limitReached && this.playing) {
       this.setPlaying(false, 'step-limit', `Paused after ${trainer.stepCount} steps, as the scenario asks.`);
     }
+  }
+
+  /**
+   * Steps the chosen pace allows now: those due since the pace clock started (when training started
+   * or the pace changed), minus those taken. Infinity when training runs as fast as possible.
+   */
+  private paceBudget(now: number): number {
+    const pace = stepsPerSecond(this.scenario?.pace ?? 'max');
+    if (!Number.isFinite(pace)) return Infinity;
+    if (this.paced.pace !== pace) this.paced = { pace, since: now, steps: 0 };
+    return Math.max(0, Math.floor(((now - this.paced.since) * pace) / 1000) + 1 - this.paced.steps);
+  }
+
+  /** Milliseconds until the pace allows the next step (0 when a step is due or there is no pace). */
+  private paceWait(): number {
+    const { pace, since, steps } = this.paced;
+    if (!Number.isFinite(pace) || this.scenario?.pace === 'max') return 0;
+    return Math.max(0, since + (steps * 1000) / pace - this.host.now());
   }
 
   /** Reads a snapshot back, posts it, and pauses with a message if training diverged. */

@@ -21,6 +21,7 @@ const session = new TrainingSession({
       waiting.push(resolve);
       channel.port2.postMessage(null);
     }),
+  wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   backends: browserBackendCandidates(),
 });
 

@@ -42,10 +42,18 @@ export function ControlPanel() {
           <ChoiceField name="opt" />
           <SliderField name="lr" />
           {scenario.opt === 'sgd' && <SliderField name="momentum" />}
+          {scenario.opt === 'adam' && (
+            <details className="advanced">
+              <summary>Adam's decay rates</summary>
+              <SliderField name="beta1" />
+              <SliderField name="beta2" />
+            </details>
+          )}
           <SliderField
             name="batch"
             display={scenario.batch === 0 || scenario.batch >= scenario.n ? 'full' : String(scenario.batch)}
           />
+          <ChoiceField name="pace" variant="select" />
           <NumberInputField name="steps" hint="0: never pause by itself." />
         </section>
       )}

@@ -23,6 +23,16 @@ export const CHOICE_LABELS: { [K in ChoiceKey]: Record<Scenario[K], string> } = 
   play: { off: 'Off', on: 'On' },
   class: { off: 'Off', on: 'On' },
   lock: { off: 'Off', on: 'On' },
+  pace: {
+    max: 'As fast as possible',
+    '1000': '1000 steps/s',
+    '300': '300 steps/s',
+    '100': '100 steps/s',
+    '30': '30 steps/s',
+    '10': '10 steps/s',
+    '3': '3 steps/s',
+    '1': '1 step/s',
+  },
 };
 
 export type { ChoiceKey };

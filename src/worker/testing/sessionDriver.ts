@@ -21,6 +21,7 @@ export class SessionDriver {
       post: (event) => this.events.push(event),
       now: () => performance.now(),
       yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
+      wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       backends,
     });
   }

@@ -1,0 +1,87 @@
+/**
+ * One chart of the metrics column: a title with its legend, a log-scale switch, and a d3 chart
+ * redrawn from the frame loop at most a few times a second, only when the history changed. `lines`
+ * must keep its identity (memoise it): a new array rebuilds the chart.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ChartLine, LineChart } from '../../charts/lineChart';
+import { createLineChart } from '../../charts/lineChart';
+import { formatNumber } from '../format';
+import { useServices } from '../services';
+
+/** Charts redraw at most this often. */
+const CHART_INTERVAL_MS = 200;
+
+export function ChartCard({
+  title,
+  lines,
+  logDefault,
+  hidden,
+}: {
+  title: string;
+  lines: ChartLine[];
+  logDefault: boolean;
+  hidden?: boolean;
+}) {
+  const { history, loop } = useServices();
+  const hostRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<LineChart | null>(null);
+  const [logY, setLogY] = useState(logDefault);
+  const headingId = useId();
+
+  useEffect(() => {
+    const chart = createLineChart(hostRef.current!, {
+      title,
+      lines,
+      logY: logDefault,
+      format: (v) => formatNumber(v),
+    });
+    chartRef.current = chart;
+    let drawnVersion = -1;
+    let drawnAt = -Infinity;
+    let width = 0;
+    const remove = loop.add((now) => {
+      const currentWidth = hostRef.current?.clientWidth ?? 0;
+      const resized = currentWidth !== width;
+      if (!resized && (history.version === drawnVersion || now - drawnAt < CHART_INTERVAL_MS)) return;
+      drawnVersion = history.version;
+      drawnAt = now;
+      width = currentWidth;
+      chart.update();
+    });
+    return () => {
+      remove();
+      chart.destroy();
+      chartRef.current = null;
+    };
+  }, [history, loop, title, lines, logDefault]);
+
+  return (
+    <section className="chart-block" aria-labelledby={headingId} hidden={hidden}>
+      <div className="chart-title">
+        <h3 id={headingId}>
+          {title}
+          {lines.map((l) => (
+            <span key={l.label} className="key" style={{ color: l.color }}>
+              {l.dashed ? '- - ' : '— '}
+              {l.label}
+            </span>
+          ))}
+        </h3>
+        <label className="log-toggle">
+          <input
+            type="checkbox"
+            checked={logY}
+            onChange={(e) => {
+              const log = e.currentTarget.checked;
+              setLogY(log);
+              chartRef.current?.setLogY(log);
+            }}
+          />
+          log
+        </label>
+      </div>
+      <div ref={hostRef} className="chart-host" />
+    </section>
+  );
+}

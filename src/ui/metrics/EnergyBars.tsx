@@ -1,0 +1,38 @@
+/** Per-block kinetic energy E_k as bars, refreshed with the read-out. */
+import { selectLive } from '../../state/selectors';
+import { formatNumber } from '../format';
+import { useAppState } from '../services';
+
+const HEIGHT = 64;
+
+export function EnergyBars() {
+  const live = useAppState(selectLive);
+  const energies = live?.energies ?? [];
+  const max = Math.max(...energies.filter(Number.isFinite), 1e-12);
+  return (
+    <section className="chart-block" aria-labelledby="energy-bars-heading">
+      <h3 id="energy-bars-heading">Energy per block E_k</h3>
+      <svg
+        className="energy-bars"
+        viewBox={`0 0 ${Math.max(energies.length, 1) * 10} ${HEIGHT}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`Kinetic energy of each block: ${energies.map((e, k) => `block ${k + 1}: ${formatNumber(e)}`).join(', ')}`}
+      >
+        {energies.map((e, k) => {
+          const h = Number.isFinite(e) ? Math.max(0.5, (HEIGHT * e) / max) : 0;
+          return (
+            <rect key={k} x={k * 10 + 1} y={HEIGHT - h} width={8} height={h}>
+              <title>{`block ${k + 1}: E = ${formatNumber(e)}`}</title>
+            </rect>
+          );
+        })}
+      </svg>
+      <p className="chart-axis-note">
+        <span>block 1</span>
+        <span>max {formatNumber(max)}</span>
+        <span>block {energies.length}</span>
+      </p>
+    </section>
+  );
+}
