@@ -3,9 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { BackendPreference } from './core/backends';
 import { BACKEND_PREFERENCES } from './core/backends';
-import { MetricsHistory } from './charts/metricsHistory';
 import { createFrameLoop } from './render/frameLoop';
-import { createFrameSource } from './render/frameSource';
 import { createCamera } from './render/camera';
 import { createDepthClock } from './render/depthClock';
 import { RenderStats } from './render/renderStats';
@@ -15,10 +13,12 @@ import { App } from './ui/App';
 import type { AppServices } from './ui/services';
 import { ServicesContext } from './ui/services';
 import { applyThemes, storedTheme } from './ui/theme';
-import { createViewSync } from './ui/viewSync';
+import { attachViewSyncs } from './ui/viewSync';
+import { createDepthAnimator } from './ui/depthAnimator';
+import { createRuns } from './ui/runs';
+import { createViewRegion } from './ui/viewRegion';
 import { createScenarioOpener, loadTrainedState } from './ui/openScenario';
 import { installTestHook } from './ui/testHook';
-import { createTrainingBridge } from './ui/trainingBridge';
 import { syncScenarioWithUrl } from './ui/urlSync';
 import './ui/styles/index.css';
 
@@ -36,27 +36,26 @@ const backendPreference = backendFromQuery(notices);
 const store = createAppStore({ scenario, backendPreference, theme: storedTheme() });
 if (notices.length > 0) store.getState().notify('warning', notices);
 applyThemes(store);
-const frames = createFrameSource();
-const history = new MetricsHistory();
 const frameStats = new RenderStats();
 const loop = createFrameLoop(frameStats);
-const bridge = createTrainingBridge(store, frames, history);
+const runs = createRuns(store);
 const depth = createDepthClock(Math.min(scenario.depth, scenario.K));
 const camera = createCamera();
 if (trained) store.setState({ autoplay: false });
 const services: AppServices = {
   store,
-  bridge,
-  frames,
-  history,
+  runs,
+  view: createViewRegion(runs, camera),
   loop,
   depth,
   camera,
   renderStats: new RenderStats(),
   frameStats,
-  open: createScenarioOpener({ store, bridge, depth, camera }),
+  open: createScenarioOpener({ store, runs, depth, camera }),
 };
-loop.add(createViewSync(services));
+// The depth advances first in every frame, then the view syncs and the renderers read it.
+loop.add(createDepthAnimator(services));
+attachViewSyncs(services);
 syncScenarioWithUrl(store, services.open);
 void loadTrainedState(services, scenario, trained);
 installTestHook(services);

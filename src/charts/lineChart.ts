@@ -16,6 +16,8 @@ export interface ChartLine {
   color: string;
   series: DecimatingSeries;
   dashed?: boolean;
+  /** A line of the compared run: drawn dotted and thinner. */
+  secondRun?: boolean;
 }
 
 export interface LineChartOptions {
@@ -67,8 +69,8 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
       .append('path')
       .attr('fill', 'none')
       .attr('stroke', l.color)
-      .attr('stroke-width', 1.6)
-      .attr('stroke-dasharray', l.dashed ? '4 3' : null),
+      .attr('stroke-width', l.secondRun ? 1.3 : 1.6)
+      .attr('stroke-dasharray', l.secondRun ? '1 2.5' : l.dashed ? '4 3' : null),
   );
   const empty = plot
     .append('text')

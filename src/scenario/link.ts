@@ -21,9 +21,9 @@ export function encodeScenarioLink(scenario: Scenario): string {
   for (const key of SCENARIO_KEYS) {
     if (key === 'v' || !sameValue(key, scenario[key], defaults[key])) params.set(key, String(scenario[key]));
   }
-  // URLSearchParams escapes "/" in "1/K" and "," in lists; both are legal in a fragment and easier
-  // to read and type.
-  return params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',');
+  // URLSearchParams escapes "/" in "1/K", "," in lists and ":" in overrides; all are legal in a
+  // fragment and easier to read and type.
+  return params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',').replaceAll('%3A', ':');
 }
 
 /** The parameter part of a link: after `#` if there is one, else after `?`, else the whole text. */

@@ -4,6 +4,7 @@
  * and every change is described in a notice for the user.
  */
 import type { ChoiceField, FlagsField, NumberField, Scenario, TextField } from './schema';
+import { readOverrides } from './compare';
 import { FIELDS, SCENARIO_KEYS, SCENARIO_VERSION, defaultScenario } from './schema';
 
 /** A valid scenario and what had to be changed to make it. */
@@ -106,6 +107,16 @@ function readText(key: string, field: TextField, raw: unknown, notices: string[]
   return text.slice(0, field.maxLength);
 }
 
+/** One field's value from untrusted input, with notices for whatever had to change (not for overrides). */
+export function readValue(key: keyof Scenario, raw: unknown, notices: string[]): unknown {
+  const field = FIELDS[key];
+  if (field.type === 'choice') return readChoice(key, field as ChoiceField<string>, raw, notices);
+  if (field.type === 'flags') return readFlags(key, field as FlagsField<string>, raw, notices);
+  if (field.type === 'text') return readText(key, field, raw, notices);
+  if (field.type === 'overrides') throw new Error('overrides are read by readOverrides');
+  return readNumber(key, field, raw, notices);
+}
+
 /**
  * Restores a scenario from any value: a plain object of scenario keys to numbers or strings is read
  * field by field; anything else gives the default scenario with a notice.
@@ -134,13 +145,8 @@ export function restoreScenario(input: unknown): RestoreResult {
   for (const key of SCENARIO_KEYS) {
     if (!Object.hasOwn(raw, key) || raw[key] === undefined) continue;
     if (key === 'v') continue;
-    const field = FIELDS[key];
-    const value = raw[key];
-    if (field.type === 'choice') target[key] = readChoice(key, field as ChoiceField<string>, value, notices);
-    else if (field.type === 'flags')
-      target[key] = readFlags(key, field as FlagsField<string>, value, notices);
-    else if (field.type === 'text') target[key] = readText(key, field, value, notices);
-    else target[key] = readNumber(key, field, value, notices);
+    target[key] =
+      FIELDS[key].type === 'overrides' ? readOverrides(raw[key], notices) : readValue(key, raw[key], notices);
   }
   return { scenario, notices };
 }

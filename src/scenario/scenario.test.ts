@@ -3,37 +3,52 @@ import type { RandomStream } from '../core/random';
 import { createRandomStream } from '../core/random';
 import { decodeScenarioLink, encodeScenarioLink, MAX_LINK_LENGTH, parseScenarioText } from './link';
 import { restoreScenario } from './restore';
+import { comparedScenario } from './compare';
 import { changedInScope, changedSettings, needsRebuild, runConfig } from './runConfig';
 import type { NumberField, Scenario } from './schema';
-import { defaultScenario, FIELDS, MAX_CAPTION_LENGTH, SCENARIO_KEYS } from './schema';
+import { encodeOverrides, readOverrides } from './compare';
+import { COMPARABLE_KEYS, defaultScenario, FIELDS, MAX_CAPTION_LENGTH, SCENARIO_KEYS } from './schema';
 
 const scenarioWith = (patch: Partial<Scenario>): Scenario => ({ ...defaultScenario(), ...patch });
 
 /** The fields of s that are missing, of the wrong type or out of their limits. */
+function validValue(key: keyof Scenario, value: unknown): boolean {
+  const field = FIELDS[key];
+  switch (field.type) {
+    case 'choice':
+      return (field.values as readonly unknown[]).includes(value);
+    case 'flags':
+      return (
+        Array.isArray(value) &&
+        value.every((v) => (field.values as readonly unknown[]).includes(v)) &&
+        new Set(value).size === value.length
+      );
+    case 'text':
+      return (
+        typeof value === 'string' &&
+        value.length <= field.maxLength &&
+        value === value.trim() &&
+        ![...value].some((ch) => ch.charCodeAt(0) < 32)
+      );
+    case 'overrides': {
+      const notices: string[] = [];
+      return typeof value === 'string' && readOverrides(value, notices) === value && notices.length === 0;
+    }
+    default:
+      return (
+        typeof value === 'number' &&
+        Number.isFinite(value) &&
+        value >= field.min &&
+        value <= field.max &&
+        (field.type === 'float' || Number.isInteger(value))
+      );
+  }
+}
+
+/** The fields of s that are missing, of the wrong type or out of their limits. */
 function invalidFields(s: Scenario): string[] {
   const bad: string[] = Object.keys(s).filter((k) => !Object.hasOwn(FIELDS, k));
-  for (const key of SCENARIO_KEYS) {
-    const field = FIELDS[key];
-    const value: unknown = s[key];
-    const ok =
-      field.type === 'choice'
-        ? (field.values as readonly unknown[]).includes(value)
-        : field.type === 'flags'
-          ? Array.isArray(value) &&
-            value.every((v) => (field.values as readonly unknown[]).includes(v)) &&
-            new Set(value).size === value.length
-          : field.type === 'text'
-            ? typeof value === 'string' &&
-              value.length <= field.maxLength &&
-              value === value.trim() &&
-              ![...value].some((ch) => ch.charCodeAt(0) < 32)
-            : typeof value === 'number' &&
-              Number.isFinite(value) &&
-              value >= field.min &&
-              value <= field.max &&
-              (field.type === 'float' || Number.isInteger(value));
-    if (!ok) bad.push(key);
-  }
+  for (const key of SCENARIO_KEYS) if (!validValue(key, s[key])) bad.push(key);
   return bad;
 }
 
@@ -55,9 +70,23 @@ function randomScenario(rng: RandomStream): Scenario {
     if (field.type === 'choice') s[key] = field.values[rng.int(field.values.length)];
     else if (field.type === 'flags') s[key] = field.values.filter(() => rng.next() < 0.5);
     else if (field.type === 'text') s[key] = randomText(rng, rng.int(40)).trim();
+    else if (field.type === 'overrides') s[key] = randomOverrides(rng);
     else s[key] = randomNumber(field, rng);
   }
   return s as unknown as Scenario;
+}
+
+function randomOverrides(rng: RandomStream): string {
+  const overrides: Record<string, unknown> = {};
+  for (const key of COMPARABLE_KEYS) {
+    if (rng.next() < 0.8) continue;
+    const field = FIELDS[key];
+    overrides[key] =
+      field.type === 'choice'
+        ? field.values[rng.int(field.values.length)]
+        : randomNumber(field as NumberField, rng);
+  }
+  return encodeOverrides(overrides);
 }
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyzKvn0123456789=&#?%/.-+eE _\u00e9\u4e2d\u{1F600}';
@@ -144,6 +173,17 @@ describe('scenario links', () => {
     expect(
       decodeScenarioLink(encodeScenarioLink(scenarioWith({ caption: 'a b&c=d' }))).scenario.caption,
     ).toBe('a b&c=d');
+  });
+
+  it('reads compare overrides: allowed keys only, clamped, in table order', () => {
+    const { scenario, notices } = decodeScenarioLink('cmp=on&vs=lr:5,penalty:OFF,K:3,junk,h:1/K');
+    expect(scenario.vs).toBe('h:1/K,penalty:off,lr:1');
+    expect(notices.join(' ')).toMatch(/learning rate \(lr\): 5 is above the maximum 1/);
+    expect(notices.join(' ')).toMatch(/ignored "K:3"/);
+    expect(notices.join(' ')).toMatch(/ignored "junk"/);
+    expect(comparedScenario(scenario)).toMatchObject({ h: '1/K', penalty: 'off', lr: 1, cmp: 'off', vs: '' });
+    expect(comparedScenario({ ...scenario, cmp: 'off' })).toBeNull();
+    expect(encodeScenarioLink(scenario)).toBe('v=1&cmp=on&vs=h:1/K,penalty:off,lr:1');
   });
 
   it('reads the example link of the issue', () => {

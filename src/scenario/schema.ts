@@ -98,7 +98,33 @@ export interface Scenario {
   lock: OnOff;
   /** A caption shown on the transport view (plain text). */
   caption: string;
+  /** Compare mode: a second run beside this one, on the same data and initial weights. */
+  cmp: OnOff;
+  /** What the second run changes, "key:value,..." in table order (only keys in COMPARABLE_KEYS). */
+  vs: string;
 }
+
+/**
+ * Settings a compared run may change: none of them changes the data or the initial weights of the
+ * blocks (the fixed head replaces only the head), so both runs start from the same network.
+ */
+export const COMPARABLE_KEYS = [
+  'h',
+  'act',
+  'head',
+  'penalty',
+  'weight',
+  'lambda0',
+  'tau',
+  's',
+  'opt',
+  'lr',
+  'batch',
+  'momentum',
+  'beta1',
+  'beta2',
+] as const satisfies readonly (keyof Scenario)[];
+export type ComparableKey = (typeof COMPARABLE_KEYS)[number];
 
 export type OnOff = 'off' | 'on';
 
@@ -161,6 +187,12 @@ export interface FlagsField<T extends string> extends FieldBase {
   default: readonly T[];
 }
 
+/** Settings of a second run, "key:value,..." (see COMPARABLE_KEYS). */
+export interface OverridesField extends FieldBase {
+  type: 'overrides';
+  default: string;
+}
+
 /** Free text, written as is (URL-encoded) in links. */
 export interface TextField extends FieldBase {
   type: 'text';
@@ -170,6 +202,8 @@ export interface TextField extends FieldBase {
 
 /** Scenario keys that hold free text rather than one of a set of choices. */
 type TextKey = 'caption';
+/** Scenario keys that hold the settings of a second run. */
+type OverridesKey = 'vs';
 
 export type FieldSpec<T> = [T] extends [string]
   ? ChoiceField<T>
@@ -189,7 +223,11 @@ export const DATASET_KINDS: readonly DatasetKind[] = [
 
 /** Every scenario field, in the canonical order of links. */
 export const FIELDS: {
-  readonly [K in keyof Scenario]: K extends TextKey ? TextField : FieldSpec<Scenario[K]>;
+  readonly [K in keyof Scenario]: K extends TextKey
+    ? TextField
+    : K extends OverridesKey
+      ? OverridesField
+      : FieldSpec<Scenario[K]>;
 } = {
   v: {
     type: 'int',
@@ -314,6 +352,8 @@ export const FIELDS: {
   hide: { type: 'flags', label: 'hidden parts', values: PAGE_PARTS, default: [], scope: 'view' },
   lock: { type: 'choice', label: 'settings locked', values: ['off', 'on'], default: 'off', scope: 'view' },
   caption: { type: 'text', label: 'caption', maxLength: MAX_CAPTION_LENGTH, default: '', scope: 'view' },
+  cmp: { type: 'choice', label: 'compare', values: ['off', 'on'], default: 'off', scope: 'view' },
+  vs: { type: 'overrides', label: 'second run', default: '', scope: 'view' },
 };
 
 /** Scenario keys in canonical order. */

@@ -9,6 +9,8 @@ export const selectCompiling = (s: S) => s.compiling;
 export const selectBackend = (s: S) => s.backend;
 export const selectLive = (s: S) => s.live;
 export const selectTransport = (s: S) => s.transport;
+export const selectLiveB = (s: S) => s.liveB;
+export const selectTransportB = (s: S) => s.transportB;
 export const selectTheme = (s: S) => s.theme;
 export const selectLayers = (s: S) => s.scenario.layers;
 export const selectNotices = (s: S) => s.notices;

@@ -46,6 +46,9 @@ export interface AppState {
   live: LiveReadout | null;
   /** The latest least-action measures of the training flow (about once a second). */
   transport: TransportMeasures | null;
+  /** The compared run's read-out and measures (compare mode), as `live` and `transport`. */
+  liveB: LiveReadout | null;
+  transportB: TransportMeasures | null;
   theme: ThemeChoice;
   notices: Notice[];
   /** Set when the worker cannot train at all; the page shows it instead of the controls' effect. */
@@ -69,6 +72,8 @@ export const STATE_TRAVEL: Readonly<Record<keyof AppState, 'link' | 'local' | 'n
   pauseReason: 'none',
   live: 'none',
   transport: 'none',
+  liveB: 'none',
+  transportB: 'none',
   theme: 'local',
   notices: 'none',
   fatalError: 'none',
@@ -104,6 +109,8 @@ export function createAppStore(initial: {
     pauseReason: null,
     live: null,
     transport: null,
+    liveB: null,
+    transportB: null,
     theme: initial.theme,
     notices: [],
     fatalError: null,

@@ -3,7 +3,7 @@ import { selectCompiling, selectLive, selectPlaying } from '../state/selectors';
 import { useAppState, useServices } from './services';
 
 export function PlaybackBar() {
-  const { bridge } = useServices();
+  const { runs } = useServices();
   const playing = useAppState(selectPlaying);
   const compiling = useAppState(selectCompiling);
   const live = useAppState(selectLive);
@@ -12,7 +12,7 @@ export function PlaybackBar() {
       <button
         type="button"
         className="primary play"
-        onClick={playing ? bridge.pause : bridge.play}
+        onClick={playing ? runs.pause : runs.play}
         aria-label={playing ? 'Pause training' : 'Start training'}
         disabled={compiling && !playing}
       >
@@ -20,13 +20,13 @@ export function PlaybackBar() {
       </button>
       <button
         type="button"
-        onClick={bridge.step}
+        onClick={runs.step}
         disabled={playing || compiling}
         aria-label="One training step"
       >
         Step
       </button>
-      <button type="button" onClick={bridge.reset} aria-label="Reset to the initial weights">
+      <button type="button" onClick={runs.reset} aria-label="Reset to the initial weights">
         Reset
       </button>
       <span className="step-counter" aria-live="off">

@@ -15,20 +15,20 @@ export function createScenarioOpener({
   store,
   depth,
   camera,
-  bridge,
-}: Pick<AppServices, 'store' | 'depth' | 'camera' | 'bridge'>): ScenarioOpener {
+  runs,
+}: Pick<AppServices, 'store' | 'depth' | 'camera' | 'runs'>): ScenarioOpener {
   return async (scenario, trained = null) => {
     store.getState().openScenario(scenario);
     store.setState({ autoplay: scenario.play === 'on' && !trained });
     depth.set(Math.min(scenario.depth, scenario.K));
     camera.reset();
-    await loadTrainedState({ store, bridge }, scenario, trained);
+    await loadTrainedState({ store, runs }, scenario, trained);
   };
 }
 
 /** Decodes a link's trained state for the scenario and hands it to the worker, with notices. */
 export async function loadTrainedState(
-  { store, bridge }: Pick<AppServices, 'store' | 'bridge'>,
+  { store, runs }: Pick<AppServices, 'store' | 'runs'>,
   scenario: Scenario,
   trained: TrainedParams | null,
 ): Promise<void> {
@@ -36,7 +36,7 @@ export async function loadTrainedState(
   const { state, notices } = await decodeTrainedState(trained, runConfig(scenario).model);
   if (notices.length > 0) store.getState().notify('warning', notices);
   if (!state) return;
-  bridge.load(state);
+  runs.a.bridge.load(state);
   store.getState().notify('info', [`Opened the trained network this link carries (step ${state.step}).`]);
-  if (scenario.play === 'on') bridge.play();
+  if (scenario.play === 'on') runs.play();
 }

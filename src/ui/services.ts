@@ -1,21 +1,21 @@
 /** The long-lived objects of the page, handed to components through one React context. */
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { MetricsHistory } from '../charts/metricsHistory';
 import type { Camera } from '../render/camera';
 import type { DepthClock } from '../render/depthClock';
 import type { FrameLoop } from '../render/frameLoop';
 import type { RenderStats } from '../render/renderStats';
-import type { FrameSource } from '../render/frameSource';
 import type { AppActions, AppState, AppStore } from '../state/store';
 import type { ScenarioOpener } from './openScenario';
-import type { TrainingBridge } from './trainingBridge';
+import type { Runs } from './runs';
+import type { ViewRegion } from './viewRegion';
 
 export interface AppServices {
   store: AppStore;
-  bridge: TrainingBridge;
-  frames: FrameSource;
-  history: MetricsHistory;
+  /** The training runs: the scenario's own and, in compare mode, a second one. */
+  runs: Runs;
+  /** The square of the plane the transport canvases show. */
+  view: ViewRegion;
   loop: FrameLoop;
   /** The depth shown and its animation (changes at frame rate, so not in the store). */
   depth: DepthClock;

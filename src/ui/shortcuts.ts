@@ -32,7 +32,7 @@ function ownsKeys(target: EventTarget | null, key: string): boolean {
 }
 
 export function installShortcuts(
-  { store, bridge, depth }: Pick<AppServices, 'store' | 'bridge' | 'depth'>,
+  { store, runs, depth }: Pick<AppServices, 'store' | 'runs' | 'depth'>,
   actions: { toggleHelp(): void; toggleFullscreen(): void },
 ): () => void {
   const onKey = (event: KeyboardEvent) => {
@@ -44,8 +44,8 @@ export function installShortcuts(
     let handled = true;
     switch (event.key) {
       case ' ':
-        if (state.playing) bridge.pause();
-        else bridge.play();
+        if (state.playing) runs.pause();
+        else runs.play();
         break;
       case 'ArrowLeft':
       case 'ArrowRight': {
@@ -57,11 +57,11 @@ export function installShortcuts(
       }
       case 's':
       case 'S':
-        if (!state.playing) bridge.step();
+        if (!state.playing) runs.step();
         break;
       case 'r':
       case 'R':
-        bridge.reset();
+        runs.reset();
         break;
       case 'f':
       case 'F':

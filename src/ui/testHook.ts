@@ -31,6 +31,14 @@ export interface LabHook {
   transport(): { points: number; otRatio: number; optimalCost: number; straightLineCost: number } | null;
   /** The square of the plane the transport view shows. */
   viewRegion(): { cx: number; cy: number; half: number } | null;
+  /** The compared run's latest snapshot (compare mode), or null. */
+  compared(): {
+    step: number;
+    kineticCost: number;
+    weight: number;
+    layer0: number[];
+    layerK: number[];
+  } | null;
   /** Cost of the transport view's draws over the last draws, in milliseconds. */
   renderStats(): RenderCost;
   /** Main-thread cost of every frame's work (all renderers, charts, thumbnails), in milliseconds. */
@@ -58,7 +66,9 @@ const costOf = (stats: RenderStats): RenderCost => ({
 });
 
 export function installTestHook(services: AppServices): void {
-  const { store, frames, history, depth, camera, renderStats, frameStats } = services;
+  const { store, runs, depth, view, renderStats, frameStats } = services;
+  const frames = runs.a.frames;
+  const history = runs.a.history;
   window.__lab = {
     snapshot() {
       const frame = frames.current();
@@ -113,8 +123,20 @@ export function installTestHook(services: AppServices): void {
         : null;
     },
     viewRegion() {
-      const frame = frames.current();
-      return frame ? { ...camera.visible(frame.region) } : null;
+      const region = view.visible();
+      return region ? { ...region } : null;
+    },
+    compared() {
+      const frame = runs.b()?.frames.current();
+      if (!frame) return null;
+      const n = frame.layout.trainPoints;
+      return {
+        step: frame.step,
+        kineticCost: metric(frame.views, 'kineticCost'),
+        weight: metric(frame.views, 'weight'),
+        layer0: Array.from(frame.views.trainPositions.subarray(0, n * 2)),
+        layerK: Array.from(frame.views.trainPositions.subarray(frame.layout.blocks * n * 2)),
+      };
     },
     renderStats: () => costOf(renderStats),
     frameStats: () => costOf(frameStats),

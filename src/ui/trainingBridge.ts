@@ -1,15 +1,18 @@
 /**
- * Connects the store, the training worker, the frame source and the metrics history: scenario edits
- * become commands, worker events become store updates (throttled), frames and chart points.
+ * Connects the store to one training worker: the scenario it is given becomes commands (live
+ * changes at once, rebuilds after a short pause in editing), and the worker's events become frames,
+ * chart points and store updates (the read-out throttled to a few per second). The page has one
+ * bridge per run: the scenario's own ("primary", which also drives the page's play state), and in
+ * compare mode a second one.
  */
 import type { FieldRequest } from '../core/fieldGrids';
-import type { TrainedState } from '../scenario/trainedState';
 import { metric } from '../core/snapshot';
 import type { MetricsHistory } from '../charts/metricsHistory';
 import type { FrameSource } from '../render/frameSource';
 import { needsRebuild } from '../scenario/runConfig';
 import type { Scenario } from '../scenario/schema';
-import type { AppStore, LiveReadout } from '../state/store';
+import type { TrainedState } from '../scenario/trainedState';
+import type { AppState, AppStore, LiveReadout } from '../state/store';
 import { createTrainingClient } from '../worker/client';
 import type { WorkerEvent } from '../worker/protocol';
 
@@ -26,7 +29,20 @@ export interface TrainingBridge {
   load(state: TrainedState): void;
   /** The current weights, step and multiplier. */
   exportState(): Promise<TrainedState>;
+  /** Do not train beyond `step` until told otherwise (Infinity lifts the hold). */
+  hold(step: number): void;
   dispose(): void;
+}
+
+export interface BridgeOptions {
+  /** The scenario this run trains, from the page's state (the compared run derives its own). */
+  scenarioOf(state: AppState): Scenario;
+  /** The primary run drives the page's play state, backend badge and fatal errors. */
+  primary: boolean;
+  /** Where this run's read-out and transport measures go in the store. */
+  keys: { live: 'live' | 'liveB'; transport: 'transport' | 'transportB' };
+  /** Prefix of this run's messages to the user (empty for the primary run). */
+  label: string;
 }
 
 /** The read-out in the store is refreshed at most this often while training. */
@@ -34,56 +50,82 @@ const READOUT_INTERVAL_MS = 250;
 /** Edits that rebuild the run wait this long for the next edit (a slider being dragged). */
 const REBUILD_DEBOUNCE_MS = 150;
 
+function readoutOf(
+  event: Extract<WorkerEvent, { type: 'snapshot' }>,
+  frames: FrameSource,
+): LiveReadout | null {
+  const frame = frames.current();
+  if (!frame || frame.run.runId !== event.runId || frame.step !== event.step) return null;
+  const views = frame.views;
+  return {
+    step: event.step,
+    stepsPerSecond: event.stepsPerSecond,
+    trainLoss: metric(views, 'trainLoss'),
+    trainAccuracy: metric(views, 'trainAccuracy'),
+    testLoss: metric(views, 'testLoss'),
+    testAccuracy: metric(views, 'testAccuracy'),
+    kineticCost: metric(views, 'kineticCost'),
+    lambda: metric(views, 'lambda'),
+    weight: metric(views, 'weight'),
+    blocks: event.layout.blocks,
+    energies: Array.from(views.blockEnergies),
+  };
+}
+
 export function createTrainingBridge(
   store: AppStore,
   frames: FrameSource,
   history: MetricsHistory,
+  options: BridgeOptions,
 ): TrainingBridge {
   const client = createTrainingClient();
+  const { keys, primary } = options;
+  const say = (text: string) => (options.label ? `${options.label}: ${text}` : text);
   let readoutAt = 0;
   let readoutTimer: ReturnType<typeof setTimeout> | null = null;
   let pendingReadout: LiveReadout | null = null;
+  const exportWaiters: ((state: TrainedState) => void)[] = [];
 
   const flushReadout = () => {
     readoutTimer = null;
     readoutAt = performance.now();
-    if (pendingReadout) store.setState({ live: pendingReadout });
+    if (pendingReadout) store.setState({ [keys.live]: pendingReadout });
   };
 
   const onSnapshot = (event: Extract<WorkerEvent, { type: 'snapshot' }>) => {
     frames.push(event.runId, event.step, event.layout, event.data);
-    const frame = frames.current();
-    if (!frame || frame.run.runId !== event.runId || frame.step !== event.step) return;
-    history.append(event.step, event.layout.historyRows, frame.views);
-    const views = frame.views;
-    pendingReadout = {
-      step: event.step,
-      stepsPerSecond: event.stepsPerSecond,
-      trainLoss: metric(views, 'trainLoss'),
-      trainAccuracy: metric(views, 'trainAccuracy'),
-      testLoss: metric(views, 'testLoss'),
-      testAccuracy: metric(views, 'testAccuracy'),
-      kineticCost: metric(views, 'kineticCost'),
-      lambda: metric(views, 'lambda'),
-      weight: metric(views, 'weight'),
-      blocks: event.layout.blocks,
-      energies: Array.from(views.blockEnergies),
-    };
+    const readout = readoutOf(event, frames);
+    if (!readout) return;
+    history.append(event.step, event.layout.historyRows, frames.current()!.views);
+    pendingReadout = readout;
     const since = performance.now() - readoutAt;
     if (!store.getState().playing || since >= READOUT_INTERVAL_MS) flushReadout();
     else readoutTimer ??= setTimeout(flushReadout, READOUT_INTERVAL_MS - since);
   };
 
+  const onState = (event: Extract<WorkerEvent, { type: 'state' }>) => {
+    if (primary) {
+      store.setState({ playing: event.playing, compiling: event.compiling, pauseReason: event.reason });
+      if (!event.compiling && !event.playing && store.getState().autoplay && frames.current()) {
+        store.setState({ autoplay: false });
+        client.send({ type: 'play' });
+      }
+    }
+    if (event.message)
+      store.getState().notify(event.reason === 'diverged' ? 'error' : 'info', [say(event.message)]);
+  };
+
   client.subscribe((event) => {
     switch (event.type) {
       case 'backend':
-        store.setState({ backend: event.report });
-        if (event.report.fallbackNotice) store.getState().notify('warning', [event.report.fallbackNotice]);
+        if (primary) store.setState({ backend: event.report });
+        if (primary && event.report.fallbackNotice)
+          store.getState().notify('warning', [event.report.fallbackNotice]);
         return;
       case 'run':
         frames.setRun(event.info);
         history.clear();
-        store.setState({ transport: null });
+        store.setState({ [keys.transport]: null });
         return;
       case 'snapshot':
         onSnapshot(event);
@@ -93,58 +135,40 @@ export function createTrainingBridge(
         return;
       case 'transport':
         frames.pushTransport(event.runId, event.measures);
-        if (frames.current()?.run.runId === event.runId) history.appendTransport(event.step, event.measures);
-        if (frames.current()?.run.runId === event.runId) store.setState({ transport: event.measures });
-        return;
-      case 'state':
-        store.setState({ playing: event.playing, compiling: event.compiling, pauseReason: event.reason });
-        if (!event.compiling && !event.playing && store.getState().autoplay && frames.current()) {
-          store.setState({ autoplay: false });
-          client.send({ type: 'play' });
-        }
-        if (event.message)
-          store.getState().notify(event.reason === 'diverged' ? 'error' : 'info', [event.message]);
+        if (frames.current()?.run.runId !== event.runId) return;
+        history.appendTransport(event.step, event.measures);
+        store.setState({ [keys.transport]: event.measures });
         return;
       case 'trained':
         exportWaiters.splice(0).forEach((resolve) => resolve(event.state));
         return;
+      case 'state':
+        onState(event);
+        return;
       case 'error':
-        if (event.fatal) store.setState({ fatalError: event.message, compiling: false });
-        else store.getState().notify('error', [event.message]);
+        if (event.fatal && primary) store.setState({ fatalError: event.message, compiling: false });
+        else store.getState().notify('error', [say(event.message)]);
         return;
     }
   });
 
   const initial = store.getState();
-  client.send({ type: 'start', backend: initial.backendPreference, scenario: initial.scenario });
+  let sent: Scenario = options.scenarioOf(initial);
+  client.send({ type: 'start', backend: initial.backendPreference, scenario: sent });
 
-  let sent: Scenario = initial.scenario;
   let rebuildTimer: ReturnType<typeof setTimeout> | null = null;
-  const exportWaiters: ((state: TrainedState) => void)[] = [];
   const sendLatest = () => {
     rebuildTimer = null;
-    sent = store.getState().scenario;
+    sent = options.scenarioOf(store.getState());
     client.send({ type: 'configure', scenario: sent });
   };
-  const unsubscribe = store.subscribe((state) => {
-    if (state.scenario === sent) return;
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.scenario === previous.scenario) return;
+    const next = options.scenarioOf(state);
     if (rebuildTimer) clearTimeout(rebuildTimer);
-    if (needsRebuild(sent, state.scenario)) rebuildTimer = setTimeout(sendLatest, REBUILD_DEBOUNCE_MS);
+    if (needsRebuild(sent, next)) rebuildTimer = setTimeout(sendLatest, REBUILD_DEBOUNCE_MS);
     else sendLatest();
   });
-
-  // A hidden tab pauses training and resumes it when the tab is shown again.
-  let pausedWhileHidden = false;
-  const onVisibility = () => {
-    if (document.hidden && store.getState().playing) {
-      pausedWhileHidden = true;
-      client.send({ type: 'pause' });
-    } else if (!document.hidden && pausedWhileHidden) {
-      pausedWhileHidden = false;
-      client.send({ type: 'play' });
-    }
-  };
-  document.addEventListener('visibilitychange', onVisibility);
 
   return {
     play: () => client.send({ type: 'play' }),
@@ -170,9 +194,9 @@ export function createTrainingBridge(
       client.send({ type: 'export' });
       return answer;
     },
+    hold: (step) => client.send({ type: 'hold', step }),
     dispose() {
       unsubscribe();
-      document.removeEventListener('visibilitychange', onVisibility);
       if (readoutTimer) clearTimeout(readoutTimer);
       if (rebuildTimer) clearTimeout(rebuildTimer);
       client.terminate();

@@ -6,11 +6,16 @@
 import type { FieldRequest } from '../core/fieldGrids';
 import { ARROWS, FIELD_RESOLUTION, GRID_LINES, GRID_SAMPLES } from '../core/fieldGrids';
 import type { PlaneRegion } from '../core/viewport';
+import type { RunChannel } from './runs';
 import type { AppServices } from './services';
 
 const MIN_INTERVAL_MS = 100;
 
-export function createViewSync({ store, frames, depth, camera, bridge }: AppServices): (now: number) => void {
+/** The frame-loop function that keeps one run's worker told what the view needs. */
+export function createViewSync(
+  { store, depth, view }: Pick<AppServices, 'store' | 'depth' | 'view'>,
+  { frames, bridge }: RunChannel,
+): (now: number) => void {
   let sentRun = -1;
   let sentLayers: readonly string[] | null = null;
   let sentDepth = -1;
@@ -21,7 +26,7 @@ export function createViewSync({ store, frames, depth, camera, bridge }: AppServ
     const frame = frames.current();
     if (!frame) return;
     const layers = store.getState().scenario.layers;
-    const region = camera.visible(frame.region);
+    const region = view.visible() ?? frame.region;
     const regions = layers.includes('regions');
     const shownDepth = regions ? Math.round(Math.min(depth.depth(), frame.layout.blocks)) : 0;
     const hide = store.getState().scenario.hide;
@@ -54,4 +59,24 @@ export function createViewSync({ store, frames, depth, camera, bridge }: AppServ
     // The least-action read-out and the transport chart need the measures whenever they are shown.
     bridge.setView(request, layers.includes('ot') || !hide.includes('metrics') || !hide.includes('charts'));
   };
+}
+
+/** Keeps one view sync per run in the frame loop, adding and removing them as runs come and go. */
+export function attachViewSyncs(
+  services: Pick<AppServices, 'store' | 'depth' | 'view' | 'runs' | 'loop'>,
+): void {
+  const attached = new Map<RunChannel, () => void>();
+  const update = () => {
+    const runs = services.runs.all();
+    for (const channel of runs) {
+      if (!attached.has(channel)) attached.set(channel, services.loop.add(createViewSync(services, channel)));
+    }
+    for (const [channel, remove] of attached) {
+      if (runs.includes(channel)) continue;
+      remove();
+      attached.delete(channel);
+    }
+  };
+  services.runs.subscribe(update);
+  update();
 }

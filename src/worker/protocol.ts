@@ -36,7 +36,12 @@ export type WorkerCommand =
   /** Continue from a trained state (weights in WEIGHT_NAMES order; must fit the current model). */
   | { type: 'load'; state: TrainedState }
   /** Ask for the current weights, step and multiplier (answered by a `trained` event). */
-  | { type: 'export' };
+  | { type: 'export' }
+  /**
+   * Do not train beyond this step until told otherwise (Infinity: no hold). Compare mode holds the
+   * faster run so that both stay within a few steps of each other.
+   */
+  | { type: 'hold'; step: number };
 
 /** Facts about a run that do not change until it is rebuilt. */
 export interface RunInfo {

@@ -82,6 +82,19 @@ describe('training session', () => {
     expect(driver.lastSnapshot().step).toBeGreaterThanOrEqual(paced + 200);
   });
 
+  it('waits at a held step and goes on when the hold is lifted', async () => {
+    const driver = await SessionDriver.start();
+    await driver.send({ type: 'hold', step: 20 });
+    await driver.send({ type: 'play' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await driver.send({ type: 'pause' });
+    expect(driver.lastSnapshot().step).toBe(20);
+    await driver.send({ type: 'hold', step: Infinity });
+    await driver.playUntil(40);
+    await driver.send({ type: 'pause' });
+    expect(driver.lastSnapshot().step).toBeGreaterThanOrEqual(40);
+  });
+
   it('pauses by itself at the step limit', async () => {
     const driver = await SessionDriver.start({ steps: 25 });
     await driver.playUntil(1000);

@@ -36,6 +36,8 @@ export const SNAPSHOT_INTERVAL_MS = 33;
 export const FIELDS_INTERVAL_MS = 250;
 /** Shortest time between two transport measurements while training (exact assignment, O(n^3)). */
 export const TRANSPORT_INTERVAL_MS = 1000;
+/** How often a held run looks again whether it may go on. */
+const HOLD_POLL_MS = 10;
 /** Training time per slice before the session looks at its messages again. */
 const SLICE_MS = 16;
 /** Bounds of the number of steps queued per slice (backends that run asynchronously, like WebGPU). */
@@ -59,6 +61,8 @@ export class TrainingSession {
   private lastSnapshotMs = 0;
   private stepsPerSlice = 1;
   private rate: { at: number; step: number }[] = [];
+  /** Training waits at this step (compare mode keeps two runs together); Infinity: no hold. */
+  private holdAt = Infinity;
   /** The pace clock: steps taken at `pace` steps per second since `since`. */
   private paced = { pace: Infinity, since: 0, steps: 0 };
   private view: FieldRequest | null = null;
@@ -139,6 +143,9 @@ export class TrainingSession {
         this.host.post({ type: 'trained', runId: this.runId, state }, [weights.buffer]);
         return;
       }
+      case 'hold':
+        this.holdAt = command.step;
+        return;
       case 'setMultiplier':
         if (this.trainer && Number.isFinite(command.lambda) && command.lambda > 0) {
           this.trainer.setMultiplier(command.lambda);
@@ -221,7 +228,8 @@ export class TrainingSession {
     try {
       while (this.playing) {
         await this.exclusive(() => this.slice());
-        const wait = this.paceWait();
+        const held = (this.trainer?.stepCount ?? 0) >= this.holdAt;
+        const wait = held ? HOLD_POLL_MS : this.paceWait();
         await (wait > 0 ? this.host.wait(wait) : this.host.yieldToEvents());
       }
     } finally {
@@ -234,7 +242,11 @@ export class TrainingSession {
     const trainer = this.trainer;
     if (!this.playing || !trainer) return;
     const start = this.host.now();
-    const budget = Math.min(this.stepsPerSlice, this.paceBudget(start));
+    const budget = Math.min(
+      this.stepsPerSlice,
+      this.paceBudget(start),
+      Math.max(0, this.holdAt - trainer.stepCount),
+    );
     let steps = 0;
     while (steps < budget && !this.reachedStepLimit()) {
       trainer.step();

@@ -23,7 +23,7 @@ const DRAG_HOLD_MS = 1000;
 export function PenaltySection() {
   const scenario = useAppState(selectScenario);
   const live = useAppState(selectLive);
-  const { bridge } = useServices();
+  const { runs } = useServices();
   // While the user drags, the slider shows the dragged weight, not the (slightly older) live one.
   const [dragged, setDragged] = useState<{ weight: number; at: number } | null>(null);
   useEffect(() => {
@@ -51,7 +51,7 @@ export function PenaltySection() {
             onChange={(a) => {
               if (!(a > 0)) return;
               setDragged({ weight: a, at: performance.now() });
-              bridge.setMultiplier(1 / a);
+              runs.a.bridge.setMultiplier(1 / a);
             }}
             hint="Drag to set λ = 1/a; adaptation continues from there."
           />

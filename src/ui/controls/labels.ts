@@ -4,7 +4,7 @@ import type { Scenario } from '../../scenario/schema';
 
 type ChoiceKey = Exclude<
   { [K in keyof Scenario]: Scenario[K] extends string ? K : never }[keyof Scenario],
-  'caption'
+  'caption' | 'vs'
 >;
 
 export const CHOICE_LABELS: { [K in ChoiceKey]: Record<Scenario[K], string> } = {
@@ -23,6 +23,7 @@ export const CHOICE_LABELS: { [K in ChoiceKey]: Record<Scenario[K], string> } = 
   play: { off: 'Off', on: 'On' },
   class: { off: 'Off', on: 'On' },
   lock: { off: 'Off', on: 'On' },
+  cmp: { off: 'Off', on: 'On' },
   pace: {
     max: 'As fast as possible',
     '1000': '1000 steps/s',

@@ -17,7 +17,8 @@ function pageAddress(): string {
 
 export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const scenario = useAppState(selectScenario);
-  const { bridge } = useServices();
+  const { runs } = useServices();
+  const bridge = runs.a.bridge;
   const [withWeights, setWithWeights] = useState(false);
   const [weights, setWeights] = useState<{ params: string; step: number } | null>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);

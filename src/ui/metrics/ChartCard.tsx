@@ -16,14 +16,17 @@ export function ChartCard({
   title,
   lines,
   logDefault,
+  version,
   hidden,
 }: {
   title: string;
   lines: ChartLine[];
   logDefault: boolean;
+  /** Changes whenever any of the lines' series changed. */
+  version: () => number;
   hidden?: boolean;
 }) {
-  const { history, loop } = useServices();
+  const { loop } = useServices();
   const hostRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<LineChart | null>(null);
   const [logY, setLogY] = useState(logDefault);
@@ -43,8 +46,8 @@ export function ChartCard({
     const remove = loop.add((now) => {
       const currentWidth = hostRef.current?.clientWidth ?? 0;
       const resized = currentWidth !== width;
-      if (!resized && (history.version === drawnVersion || now - drawnAt < CHART_INTERVAL_MS)) return;
-      drawnVersion = history.version;
+      if (!resized && (version() === drawnVersion || now - drawnAt < CHART_INTERVAL_MS)) return;
+      drawnVersion = version();
       drawnAt = now;
       width = currentWidth;
       chart.update();
@@ -54,19 +57,22 @@ export function ChartCard({
       chart.destroy();
       chartRef.current = null;
     };
-  }, [history, loop, title, lines, logDefault]);
+  }, [loop, title, lines, logDefault, version]);
 
   return (
     <section className="chart-block" aria-labelledby={headingId} hidden={hidden}>
       <div className="chart-title">
         <h3 id={headingId}>
           {title}
-          {lines.map((l) => (
-            <span key={l.label} className="key" style={{ color: l.color }}>
-              {l.dashed ? '- - ' : '— '}
-              {l.label}
-            </span>
-          ))}
+          {lines
+            .filter((l) => !l.secondRun)
+            .map((l) => (
+              <span key={l.label} className="key" style={{ color: l.color }}>
+                {l.dashed ? '- - ' : '— '}
+                {l.label}
+              </span>
+            ))}
+          {lines.some((l) => l.secondRun) && <span className="key muted">· · · run B</span>}
         </h3>
         <label className="log-toggle">
           <input

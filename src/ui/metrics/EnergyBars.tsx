@@ -1,5 +1,5 @@
 /** Per-block kinetic energy E_k as bars, refreshed with the read-out. */
-import { selectLive } from '../../state/selectors';
+import { selectLive, selectLiveB } from '../../state/selectors';
 import { formatNumber } from '../format';
 import { useAppState } from '../services';
 
@@ -7,17 +7,26 @@ const HEIGHT = 64;
 
 export function EnergyBars() {
   const live = useAppState(selectLive);
-  const energies = live?.energies ?? [];
-  const max = Math.max(...energies.filter(Number.isFinite), 1e-12);
+  const liveB = useAppState(selectLiveB);
   return (
     <section className="chart-block" aria-labelledby="energy-bars-heading">
       <h3 id="energy-bars-heading">Energy per block E_k</h3>
+      <Bars energies={live?.energies ?? []} label={liveB ? 'A' : ''} />
+      {liveB && <Bars energies={liveB.energies} label="B" />}
+    </section>
+  );
+}
+
+function Bars({ energies, label }: { energies: number[]; label: string }) {
+  const max = Math.max(...energies.filter(Number.isFinite), 1e-12);
+  return (
+    <>
       <svg
         className="energy-bars"
         viewBox={`0 0 ${Math.max(energies.length, 1) * 10} ${HEIGHT}`}
         preserveAspectRatio="none"
         role="img"
-        aria-label={`Kinetic energy of each block: ${energies.map((e, k) => `block ${k + 1}: ${formatNumber(e)}`).join(', ')}`}
+        aria-label={`${label ? `Run ${label}: kinetic` : 'Kinetic'} energy of each block: ${energies.map((e, k) => `block ${k + 1}: ${formatNumber(e)}`).join(', ')}`}
       >
         {energies.map((e, k) => {
           const h = Number.isFinite(e) ? Math.max(0.5, (HEIGHT * e) / max) : 0;
@@ -29,10 +38,10 @@ export function EnergyBars() {
         })}
       </svg>
       <p className="chart-axis-note">
-        <span>block 1</span>
+        <span>{label ? `${label}: block 1` : 'block 1'}</span>
         <span>max {formatNumber(max)}</span>
         <span>block {energies.length}</span>
       </p>
-    </section>
+    </>
   );
 }

@@ -2,7 +2,7 @@
  * The least-action measures of science.md section 4 in plain words, each with its formula in a
  * tooltip: how close the network's map is to an optimal transport map and to straight paths.
  */
-import { selectScenario, selectTransport } from '../../state/selectors';
+import { selectScenario, selectTransport, selectTransportB } from '../../state/selectors';
 import { formatNumber } from '../format';
 import { useAppState } from '../services';
 
@@ -35,6 +35,8 @@ const ITEMS = [
 
 export function LeastActionReadout() {
   const measures = useAppState(selectTransport);
+  const measuresB = useAppState(selectTransportB);
+  const { cmp } = useAppState(selectScenario);
   const { n } = useAppState(selectScenario);
   return (
     <section className="least-action" aria-labelledby="least-action-heading">
@@ -43,7 +45,10 @@ export function LeastActionReadout() {
         {ITEMS.map((item) => (
           <div key={item.key} title={item.formula} data-testid={`ratio-${item.key}`}>
             <dt>{item.label}</dt>
-            <dd className="ratio-value">{formatNumber(measures?.[item.key])}</dd>
+            <dd className="ratio-value">
+              {formatNumber(measures?.[item.key])}
+              {cmp === 'on' && <span className="stat-b"> | {formatNumber(measuresB?.[item.key])}</span>}
+            </dd>
             <dd className="ratio-plain">{item.plain}</dd>
           </div>
         ))}

@@ -9,7 +9,8 @@ import { formatNumber } from '../format';
 import { useAppState, useServices } from '../services';
 
 export function Thumbnails() {
-  const { frames, loop, depth, camera, store } = useServices();
+  const { runs, loop, depth, view, store } = useServices();
+  const frames = runs.a.frames;
   const scenario = useAppState(selectScenario);
   const live = useAppState(selectLive);
   const blocks = live?.blocks ?? scenario.K;
@@ -23,7 +24,7 @@ export function Thumbnails() {
       const frame = frames.current();
       if (!list || !frame) return;
       const canvases = Array.from(list.querySelectorAll('canvas'));
-      renderer.draw(now, canvases, camera.visible(frame.region));
+      renderer.draw(now, canvases, view.visible() ?? frame.region);
       const nearest = Math.round(depth.depth());
       if (nearest !== current) {
         current = nearest;
@@ -33,7 +34,7 @@ export function Thumbnails() {
       }
     });
     return remove;
-  }, [frames, loop, depth, camera]);
+  }, [frames, loop, depth, view]);
 
   const energies = live?.energies ?? [];
   return (

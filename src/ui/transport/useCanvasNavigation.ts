@@ -6,7 +6,7 @@ import type { RefObject } from 'react';
 import { useEffect } from 'react';
 import { pixelMap } from '../../core/viewport';
 import type { Camera } from '../../render/camera';
-import type { FrameSource } from '../../render/frameSource';
+import type { ViewRegion } from '../viewRegion';
 
 /** Zoom factor per wheel notch (100 pixels of deltaY). */
 const WHEEL_ZOOM = 1.25;
@@ -14,19 +14,19 @@ const WHEEL_ZOOM = 1.25;
 export function useCanvasNavigation(
   ref: RefObject<HTMLCanvasElement | null>,
   camera: Camera,
-  frames: FrameSource,
+  view: ViewRegion,
 ) {
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
     const planeAt = (clientX: number, clientY: number) => {
-      const frame = frames.current();
-      if (!frame) return null;
+      const auto = view.auto();
+      const region = view.visible();
+      if (!auto || !region) return null;
       const rect = canvas.getBoundingClientRect();
-      const region = camera.visible(frame.region);
       const map = pixelMap(region, rect.width, rect.height);
       return {
-        auto: frame.region,
+        auto,
         scale: map.scale,
         x: (clientX - rect.left - map.offsetX) / map.scale,
         y: -(clientY - rect.top - map.offsetY) / map.scale,
@@ -69,5 +69,5 @@ export function useCanvasNavigation(
       canvas.removeEventListener('pointercancel', onUp);
       canvas.removeEventListener('dblclick', onDoubleClick);
     };
-  }, [ref, camera, frames]);
+  }, [ref, camera, view]);
 }
