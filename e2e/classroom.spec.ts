@@ -10,7 +10,8 @@ test('classroom flags hide the parts they name, lock the settings and show the c
   await expect(page.getByRole('heading', { name: 'Data' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Optimiser' })).toHaveCount(0);
   await expect(page.getByRole('group', { name: 'Layers' })).toHaveCount(0);
-  await expect(page.locator('.chart-block').first()).toBeHidden();
+  await expect(page.getByRole('heading', { name: /^Loss/ })).toBeHidden();
+  await expect(page.getByRole('heading', { name: /^Kinetic cost/ })).toBeHidden();
   await expect(page.locator('.stats')).toBeVisible();
   await expect(page.locator('.canvas-caption')).toHaveText('Watch the moons separate');
   await expect(page.getByText('Settings are locked for this lesson.')).toBeVisible();
