@@ -92,14 +92,14 @@ export async function benchRender(
     const view = `layers=${c.layers}&trails=${c.trails}&depth=3.55&speed=0.1&flow=loop`;
     await page.goto(`${baseUrl}#v=1&data=spiral&n=2000&K=16&h=1/K&${view}`);
     await page.waitForFunction(() => window.__lab?.snapshot() != null, null, { timeout: 60_000 });
-    await page.getByRole('button', { name: 'Start training' }).click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByRole('button', { name: 'Play the flow forward' }).click();
     await page.waitForTimeout(1500);
     const windows: Window[] = [];
     for (let r = 0; r < options.repeats; r++) windows.push(await measureWindow(page, options.seconds));
     // Paused, the frames still draw every layer (the flow animates) but no snapshot arrives: what the
     // heap grows by then is the renderers' own allocation per frame.
-    await page.getByRole('button', { name: 'Pause training' }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await page.waitForTimeout(500);
     const paused = await measureWindow(page, options.seconds);
     const state = await page.evaluate(() => window.__lab!.snapshot()!.step);

@@ -42,10 +42,10 @@ test('keyboard shortcuts: space, arrows, s, r and ?', async ({ page }) => {
   await page.keyboard.press('Shift+ArrowLeft');
   expect((await page.evaluate(() => window.__lab!.depth())).t).toBe(1.25);
   await page.keyboard.press(' ');
-  await expect(page.getByRole('button', { name: 'Pause training' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await lab.waitForStep(20);
   await page.keyboard.press(' ');
-  await expect(page.getByRole('button', { name: 'Start training' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
   await page.keyboard.press('r');
   await page.waitForFunction(() => window.__lab!.snapshot()!.step === 0);
   await page.keyboard.press('?');

@@ -33,12 +33,12 @@ export class Lab {
   }
 
   async play(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Start training' }).click();
+    await this.page.getByRole('button', { name: 'Train', exact: true }).click();
   }
 
   async pause(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Pause training' }).click();
-    await expect(this.page.getByRole('button', { name: 'Start training' })).toBeVisible();
+    await this.page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect(this.page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
   }
 
   /** Presses "Step" and waits for the snapshot of the new step. */

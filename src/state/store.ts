@@ -30,10 +30,14 @@ export type NoticeTone = 'info' | 'warning' | 'error';
 /** Colour theme: follow the system, or forced. Stays on this device (not in links). */
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
+/** What a notice offers to do about what it reports. */
+export type NoticeAction = 'reset' | 'lower-lr';
+
 export interface Notice {
   id: number;
   tone: NoticeTone;
   text: string;
+  actions?: readonly NoticeAction[];
 }
 
 export interface AppState {
@@ -57,6 +61,8 @@ export interface AppState {
   autoplay: boolean;
   /** Counts scenarios opened as a whole (presets, links): each is a new history entry. */
   opened: number;
+  /** Panels told to fail on their next render (the test hook that exercises error boundaries). */
+  faults: readonly string[];
 }
 
 /**
@@ -79,6 +85,7 @@ export const STATE_TRAVEL: Readonly<Record<keyof AppState, 'link' | 'local' | 'n
   fatalError: 'none',
   autoplay: 'none',
   opened: 'none',
+  faults: 'none',
 };
 
 export interface AppActions {
@@ -87,7 +94,7 @@ export interface AppActions {
   /** Replaces the scenario as a whole (a preset, a link): a new history entry. */
   openScenario(scenario: Scenario): void;
   setTheme(theme: ThemeChoice): void;
-  notify(tone: NoticeTone, texts: readonly string[]): void;
+  notify(tone: NoticeTone, texts: readonly string[], actions?: readonly NoticeAction[]): void;
   dismissNotice(id: number): void;
 }
 
@@ -116,13 +123,14 @@ export function createAppStore(initial: {
     fatalError: null,
     autoplay: initial.scenario.play === 'on',
     opened: 0,
+    faults: [],
     editScenario: (patch) => set((state) => ({ scenario: { ...state.scenario, ...patch } })),
     replaceScenario: (scenario) => set({ scenario }),
     openScenario: (scenario) => set((state) => ({ scenario, opened: state.opened + 1 })),
     setTheme: (theme) => set({ theme }),
-    notify: (tone, texts) =>
+    notify: (tone, texts, actions) =>
       set((state) => ({
-        notices: [...state.notices, ...texts.map((text) => ({ id: ++noticeId, tone, text }))],
+        notices: [...state.notices, ...texts.map((text) => ({ id: ++noticeId, tone, text, actions }))],
       })),
     dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((n) => n.id !== id) })),
   }));

@@ -10,6 +10,8 @@ import { PresetGallery } from './dialogs/PresetGallery';
 import { ShareDialog } from './dialogs/ShareDialog';
 import { MetricsPanel } from './metrics/MetricsPanel';
 import { NoticeList } from './NoticeList';
+import { FaultPoint } from './FaultPoint';
+import { PanelBoundary } from './PanelBoundary';
 import { PlaybackBar } from './PlaybackBar';
 import { useAppState, useServices } from './services';
 import { installShortcuts } from './shortcuts';
@@ -83,16 +85,25 @@ export function App() {
       <main className={`layout${settingsShown ? '' : ' no-settings'}${metricsShown ? '' : ' no-metrics'}`}>
         {settingsShown && (
           <aside className="settings" aria-label="Settings">
-            <ControlPanel />
+            <PanelBoundary name="Settings">
+              <FaultPoint panel="settings" />
+              <ControlPanel />
+            </PanelBoundary>
           </aside>
         )}
         <section className="stage" aria-label="Transport view" ref={stageRef}>
           <PlaybackBar />
-          <TransportView />
+          <PanelBoundary name="The transport view">
+            <FaultPoint panel="transport" />
+            <TransportView />
+          </PanelBoundary>
         </section>
         {metricsShown && (
           <aside className="metrics" aria-label="Metrics">
-            <MetricsPanel />
+            <PanelBoundary name="Metrics">
+              <FaultPoint panel="metrics" />
+              <MetricsPanel />
+            </PanelBoundary>
           </aside>
         )}
       </main>

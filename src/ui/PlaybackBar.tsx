@@ -13,10 +13,9 @@ export function PlaybackBar() {
         type="button"
         className="primary play"
         onClick={playing ? runs.pause : runs.play}
-        aria-label={playing ? 'Pause training' : 'Start training'}
         disabled={compiling && !playing}
       >
-        {playing ? '❚❚ Pause' : '▶ Train'}
+        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Train'}
       </button>
       <button
         type="button"

@@ -45,6 +45,8 @@ export interface LabHook {
   frameStats(): RenderCost;
   /** Starts both statistics afresh. */
   resetRenderStats(): void;
+  /** Makes a panel ("settings", "transport", "metrics") fail to render, or all recover (null). */
+  injectRenderError(panel: string | null): void;
 }
 
 declare global {
@@ -140,6 +142,7 @@ export function installTestHook(services: AppServices): void {
     },
     renderStats: () => costOf(renderStats),
     frameStats: () => costOf(frameStats),
+    injectRenderError: (panel) => store.setState({ faults: panel ? [panel] : [] }),
     resetRenderStats: () => {
       renderStats.reset();
       frameStats.reset();

@@ -111,8 +111,10 @@ export function createTrainingBridge(
         client.send({ type: 'play' });
       }
     }
-    if (event.message)
-      store.getState().notify(event.reason === 'diverged' ? 'error' : 'info', [say(event.message)]);
+    if (!event.message) return;
+    if (event.reason === 'diverged')
+      store.getState().notify('error', [say(event.message)], ['reset', 'lower-lr']);
+    else store.getState().notify('info', [say(event.message)]);
   };
 
   client.subscribe((event) => {

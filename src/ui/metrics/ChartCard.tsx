@@ -67,12 +67,20 @@ export function ChartCard({
           {lines
             .filter((l) => !l.secondRun)
             .map((l) => (
-              <span key={l.label} className="key" style={{ color: l.color }}>
-                {l.dashed ? '- - ' : '— '}
+              <span key={l.label} className="key">
+                <span
+                  className={l.dashed ? 'key-line dashed' : 'key-line'}
+                  style={{ borderColor: l.color }}
+                />
                 {l.label}
               </span>
             ))}
-          {lines.some((l) => l.secondRun) && <span className="key muted">· · · run B</span>}
+          {lines.some((l) => l.secondRun) && (
+            <span className="key">
+              <span className="key-line dotted" />
+              run B
+            </span>
+          )}
         </h3>
         <label className="log-toggle">
           <input

@@ -63,7 +63,7 @@ export function DepthBar() {
           aria-label={direction === -1 ? 'Stop the flow' : 'Play the flow backward'}
           onClick={() => play(-1)}
         >
-          {direction === -1 ? '❚❚' : '◀'}
+          <span aria-hidden="true">{direction === -1 ? '❚❚' : '◀'}</span>
         </button>
         <button
           type="button"
@@ -72,7 +72,7 @@ export function DepthBar() {
           aria-label={direction === 1 ? 'Stop the flow' : 'Play the flow forward'}
           onClick={() => play(1)}
         >
-          {direction === 1 ? '❚❚' : '▶'}
+          <span aria-hidden="true">{direction === 1 ? '❚❚' : '▶'}</span>
         </button>
         <label htmlFor={id} className="depth-label">
           depth t = <output ref={outputRef} htmlFor={id} data-testid="depth" /> / {blocks}

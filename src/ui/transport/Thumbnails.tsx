@@ -44,15 +44,23 @@ export function Thumbnails() {
           <button
             type="button"
             className="thumbnail"
-            aria-label={k === 0 ? 'Show the input (depth 0)' : `Show depth ${k}, after block ${k}`}
             onClick={() => {
               depth.set(k);
               store.getState().editScenario({ depth: k });
             }}
           >
             <canvas aria-hidden="true" />
-            <span className="thumbnail-label">{k === 0 ? 'in' : k}</span>
-            {k > 0 && <span className="thumbnail-energy">E {formatNumber(energies[k - 1], 2)}</span>}
+            <span className="visually-hidden">
+              {k === 0 ? 'Show the input (depth 0)' : `Show depth ${k}, after block ${k}`}
+            </span>
+            <span className="thumbnail-label" aria-hidden="true">
+              {k === 0 ? 'in' : k}
+            </span>
+            {k > 0 && (
+              <span className="thumbnail-energy" aria-hidden="true">
+                E {formatNumber(energies[k - 1], 2)}
+              </span>
+            )}
           </button>
         </li>
       ))}

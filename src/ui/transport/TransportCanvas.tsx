@@ -66,6 +66,7 @@ export function TransportCanvas({ channel, label }: { channel: RunChannel; label
         className="transport-canvas"
         data-run={channel.id}
         role="img"
+        aria-describedby="transport-summary"
         aria-label={`${label ? `${label}. ` : ''}${CHOICE_LABELS.data[scenario.data]}: training and test points carried through ${scenario.K} residual blocks. Scroll to zoom, drag to pan, double-click to reset the view.`}
       />
       {label && <span className="run-label">{label}</span>}

@@ -5,6 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { selectScenario } from '../../state/selectors';
+import { LiveSummary } from '../LiveSummary';
 import { useAppState, useServices } from '../services';
 import { CompareBar } from './CompareBar';
 import { compareLabels } from './compareLabels';
@@ -36,6 +37,7 @@ export function TransportView() {
         </>
       )}
       <TransportReadout />
+      <LiveSummary id="transport-summary" />
       <figcaption>
         <Legend />
       </figcaption>
