@@ -79,3 +79,29 @@ async function tryBackend(candidate: BackendCandidate, requested: boolean): Prom
     return error instanceof Error ? error.message : String(error);
   }
 }
+
+/** Tensors and bytes tfjs holds now (for soak tests: both stay flat while training). */
+export function tensorMemory(): { numTensors: number; numBytes: number } {
+  const { numTensors, numBytes } = tf.memory();
+  return { numTensors, numBytes };
+}
+
+/** The GPU device of the WebGPU backend while that backend is active, else null. */
+function activeGpuDevice(): GPUDevice | null {
+  if (tf.getBackend() !== 'webgpu') return null;
+  return (tf.backend() as unknown as { device?: GPUDevice }).device ?? null;
+}
+
+/** Calls `listener` once if the active backend's GPU device is lost (WebGPU only; no-op otherwise). */
+export function onGpuDeviceLost(listener: (reason: string) => void): void {
+  const device = activeGpuDevice();
+  if (!device) return;
+  void device.lost.then((info) => listener(info.message || info.reason || 'no reason given'));
+}
+
+/** Destroys the active GPU device, as a driver crash would (used to test recovery). */
+export function destroyGpuDevice(): boolean {
+  const device = activeGpuDevice();
+  device?.destroy();
+  return device !== null;
+}

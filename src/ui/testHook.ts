@@ -47,6 +47,10 @@ export interface LabHook {
   resetRenderStats(): void;
   /** Makes a panel ("settings", "transport", "metrics") fail to render, or all recover (null). */
   injectRenderError(panel: string | null): void;
+  /** Makes the scenario's worker fail: lose its GPU device, hang, or crash. */
+  simulate(fault: 'device-loss' | 'hang' | 'crash'): void;
+  /** Tensors and bytes tfjs holds in the scenario's worker, and the page's JavaScript heap in bytes. */
+  memory(): Promise<{ numTensors: number; numBytes: number; heapBytes: number }>;
 }
 
 declare global {
@@ -143,6 +147,12 @@ export function installTestHook(services: AppServices): void {
     renderStats: () => costOf(renderStats),
     frameStats: () => costOf(frameStats),
     injectRenderError: (panel) => store.setState({ faults: panel ? [panel] : [] }),
+    simulate: (fault) => runs.a.bridge.simulate(fault),
+    async memory() {
+      const worker = await runs.a.bridge.memory();
+      const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+      return { ...worker, heapBytes: heap?.usedJSHeapSize ?? NaN };
+    },
     resetRenderStats: () => {
       renderStats.reset();
       frameStats.reset();

@@ -31,6 +31,10 @@ export interface TrainingBridge {
   exportState(): Promise<TrainedState>;
   /** Do not train beyond `step` until told otherwise (Infinity lifts the hold). */
   hold(step: number): void;
+  /** Test hooks: make the worker fail (see WorkerCommand "simulate"). */
+  simulate(fault: 'device-loss' | 'hang' | 'crash'): void;
+  /** What tfjs holds in the worker now. */
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
   dispose(): void;
 }
 
@@ -49,6 +53,10 @@ export interface BridgeOptions {
 const READOUT_INTERVAL_MS = 250;
 /** Edits that rebuild the run wait this long for the next edit (a slider being dragged). */
 const REBUILD_DEBOUNCE_MS = 150;
+/** A worker silent for this long is restarted (it sends a heartbeat every second)... */
+const SILENCE_LIMIT_MS = 6000;
+/** ...or for this long while a run is being prepared (WebGPU compiles its pipelines then). */
+const COMPILING_SILENCE_LIMIT_MS = 60_000;
 
 function readoutOf(
   event: Extract<WorkerEvent, { type: 'snapshot' }>,
@@ -78,13 +86,17 @@ export function createTrainingBridge(
   history: MetricsHistory,
   options: BridgeOptions,
 ): TrainingBridge {
-  const client = createTrainingClient();
   const { keys, primary } = options;
   const say = (text: string) => (options.label ? `${options.label}: ${text}` : text);
   let readoutAt = 0;
   let readoutTimer: ReturnType<typeof setTimeout> | null = null;
   let pendingReadout: LiveReadout | null = null;
   const exportWaiters: ((state: TrainedState) => void)[] = [];
+  const memoryWaiters: ((memory: { numTensors: number; numBytes: number }) => void)[] = [];
+  /** The latest checkpoint of the current run, to restart a failed worker from. */
+  let checkpoint: { runId: number; state: TrainedState } | null = null;
+  let lastHeardAt = performance.now();
+  let compiling = true;
 
   const flushReadout = () => {
     readoutTimer = null;
@@ -104,6 +116,7 @@ export function createTrainingBridge(
   };
 
   const onState = (event: Extract<WorkerEvent, { type: 'state' }>) => {
+    compiling = event.compiling;
     if (primary) {
       store.setState({ playing: event.playing, compiling: event.compiling, pauseReason: event.reason });
       if (!event.compiling && !event.playing && store.getState().autoplay && frames.current()) {
@@ -117,14 +130,27 @@ export function createTrainingBridge(
     else store.getState().notify('info', [say(event.message)]);
   };
 
-  client.subscribe((event) => {
+  const onEvent = (event: WorkerEvent) => {
+    lastHeardAt = performance.now();
     switch (event.type) {
+      case 'alive':
+        return;
+      case 'memory':
+        memoryWaiters.splice(0).forEach((resolve) => resolve(event));
+        return;
+      case 'notice':
+        store.getState().notify('warning', [say(event.message)]);
+        return;
+      case 'checkpoint':
+        checkpoint = { runId: event.runId, state: event.state };
+        return;
       case 'backend':
         if (primary) store.setState({ backend: event.report });
         if (primary && event.report.fallbackNotice)
           store.getState().notify('warning', [event.report.fallbackNotice]);
         return;
       case 'run':
+        if (checkpoint?.runId !== event.info.runId) checkpoint = null;
         frames.setRun(event.info);
         history.clear();
         store.setState({ [keys.transport]: null });
@@ -152,11 +178,44 @@ export function createTrainingBridge(
         else store.getState().notify('error', [say(event.message)]);
         return;
     }
-  });
+  };
+
+  /** A fresh worker on the scenario; from `restart` on, it continues from the given state. */
+  const connect = (restart: TrainedState | null) => {
+    const next = createTrainingClient();
+    next.subscribe(onEvent);
+    next.onCrash((message) => replace(`crashed (${message})`));
+    next.send({ type: 'start', backend: store.getState().backendPreference, scenario: sent });
+    if (restart) next.send({ type: 'load', state: restart });
+    lastHeardAt = performance.now();
+    compiling = true;
+    return next;
+  };
+
+  /** Replaces a worker that crashed or stopped answering, keeping the run's state and play state. */
+  const replace = (what: string) => {
+    client.terminate();
+    const state = checkpoint?.state ?? null;
+    const wasPlaying = store.getState().playing;
+    client = connect(state);
+    if (wasPlaying) client.send({ type: 'play' });
+    store
+      .getState()
+      .notify('warning', [
+        say(
+          `The training worker ${what}; it was restarted ${state ? `from step ${state.step}, the last saved state` : 'from the start'}.`,
+        ),
+      ]);
+  };
 
   const initial = store.getState();
   let sent: Scenario = options.scenarioOf(initial);
-  client.send({ type: 'start', backend: initial.backendPreference, scenario: sent });
+  let client = connect(null);
+  const watchdog = setInterval(() => {
+    const limit = compiling ? COMPILING_SILENCE_LIMIT_MS : SILENCE_LIMIT_MS;
+    if (performance.now() - lastHeardAt > limit)
+      replace(`stopped responding for ${Math.round(limit / 1000)} s`);
+  }, 1000);
 
   let rebuildTimer: ReturnType<typeof setTimeout> | null = null;
   const sendLatest = () => {
@@ -197,8 +256,17 @@ export function createTrainingBridge(
       return answer;
     },
     hold: (step) => client.send({ type: 'hold', step }),
+    simulate: (fault) => client.send({ type: 'simulate', fault }),
+    memory() {
+      const answer = new Promise<{ numTensors: number; numBytes: number }>((resolve) =>
+        memoryWaiters.push(resolve),
+      );
+      client.send({ type: 'probe' });
+      return answer;
+    },
     dispose() {
       unsubscribe();
+      clearInterval(watchdog);
       if (readoutTimer) clearTimeout(readoutTimer);
       if (rebuildTimer) clearTimeout(rebuildTimer);
       client.terminate();

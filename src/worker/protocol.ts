@@ -41,7 +41,15 @@ export type WorkerCommand =
    * Do not train beyond this step until told otherwise (Infinity: no hold). Compare mode holds the
    * faster run so that both stay within a few steps of each other.
    */
-  | { type: 'hold'; step: number };
+  | { type: 'hold'; step: number }
+  /**
+   * Test hooks: make the worker fail as it could in the field, to check that the page recovers.
+   * "device-loss" destroys the WebGPU device; "hang" blocks the worker forever; "crash" throws an
+   * uncaught error.
+   */
+  | { type: 'simulate'; fault: 'device-loss' | 'hang' | 'crash' }
+  /** Ask how much memory tfjs holds (answered by a `memory` event; for soak tests). */
+  | { type: 'probe' };
 
 /** Facts about a run that do not change until it is rebuilt. */
 export interface RunInfo {
@@ -88,6 +96,17 @@ export type WorkerEvent =
   | { type: 'transport'; runId: number; step: number; measures: TransportMeasures }
   /** The current trained state, as asked for by `export`. */
   | { type: 'trained'; runId: number; state: TrainedState }
+  /**
+   * The latest weights worth keeping (every few seconds while training, and when training stops):
+   * the page restarts a worker that crashed or hung from them.
+   */
+  | { type: 'checkpoint'; runId: number; state: TrainedState }
+  /** Sent every second by a worker whose event loop runs: the page's heartbeat. */
+  | { type: 'alive' }
+  /** What tfjs holds: tensors and bytes (tf.memory()). */
+  | { type: 'memory'; numTensors: number; numBytes: number }
+  /** Something the user should know that is not an error (e.g. a change of backend). */
+  | { type: 'notice'; message: string }
   /** Whether training runs; `compiling` while the first step of a run is being prepared. */
   | {
       type: 'state';

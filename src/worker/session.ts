@@ -1,8 +1,9 @@
 /**
  * The worker's training session: it owns the Trainer, decides how many steps to run between two
- * looks at the message queue, when to read a snapshot back (at most ~30 a second), and when to stop
- * (pause, step limit, divergence). It knows nothing of postMessage: the host passes events on, so
- * the same session runs in a worker and in-process in tests.
+ * looks at the message queue (pacing.ts), when to read a snapshot back (at most ~30 a second), when
+ * to stop (pause, step limit, divergence), keeps a checkpoint of recent weights, and moves the run
+ * to another backend if the GPU device is lost. It knows nothing of postMessage: the host passes
+ * events on, so the same session runs in a worker and in-process in tests.
  */
 import type { FieldRequest } from '../core/fieldGrids';
 import { fieldsLayout } from '../core/fieldGrids';
@@ -10,12 +11,14 @@ import { measureTransportSubsampled } from '../core/measures';
 import { flattenWeights, unflattenWeights } from '../core/weights';
 import { findNonFinite, snapshotViews } from '../core/snapshot';
 import type { BackendCandidate } from '../engine/backend';
-import { selectBackend } from '../engine/backend';
+import { destroyGpuDevice, onGpuDeviceLost, selectBackend, tensorMemory } from '../engine/backend';
 import type { PackedSnapshot } from '../engine/trainer';
 import { Trainer } from '../engine/trainer';
 import { changedSettings, needsRebuild, runConfig } from '../scenario/runConfig';
 import type { Scenario } from '../scenario/schema';
 import { stepsPerSecond } from '../scenario/schema';
+import type { TrainedState } from '../scenario/trainedState';
+import { Pacer, SLICE_MS, StepRate } from './pacing';
 import type { PauseReason, WorkerCommand, WorkerEvent } from './protocol';
 
 /** What the session needs from its surroundings. */
@@ -36,12 +39,8 @@ export const SNAPSHOT_INTERVAL_MS = 33;
 export const FIELDS_INTERVAL_MS = 250;
 /** Shortest time between two transport measurements while training (exact assignment, O(n^3)). */
 export const TRANSPORT_INTERVAL_MS = 1000;
-/** How often a held run looks again whether it may go on. */
-const HOLD_POLL_MS = 10;
-/** Training time per slice before the session looks at its messages again. */
-const SLICE_MS = 16;
-/** Bounds of the number of steps queued per slice (backends that run asynchronously, like WebGPU). */
-const MAX_STEPS_PER_SLICE = 512;
+/** Shortest time between two checkpoints while training. */
+export const CHECKPOINT_INTERVAL_MS = 2000;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -59,12 +58,15 @@ export class TrainingSession {
   /** Step count of the last snapshot posted (so that a pause can post the steps not yet shown). */
   private publishedStep = -1;
   private lastSnapshotMs = 0;
-  private stepsPerSlice = 1;
-  private rate: { at: number; step: number }[] = [];
-  /** Training waits at this step (compare mode keeps two runs together); Infinity: no hold. */
-  private holdAt = Infinity;
-  /** The pace clock: steps taken at `pace` steps per second since `since`. */
-  private paced = { pace: Infinity, since: 0, steps: 0 };
+  private readonly pacer = new Pacer();
+  private readonly rate = new StepRate();
+  /** The latest weights worth keeping, to continue from if the backend fails. */
+  private checkpoint: TrainedState | null = null;
+  private lastCheckpointAt = -Infinity;
+  /** Set while the run moves to another backend after losing the GPU device. */
+  private recovering = false;
+  /** Set once the current run's values became non-finite (reported once, until reset or rebuild). */
+  private divergedRun = false;
   private view: FieldRequest | null = null;
   private wantTransport = false;
   private lastFieldsAt = -Infinity;
@@ -90,6 +92,7 @@ export class TrainingSession {
       case 'start': {
         const report = await selectBackend(command.backend, this.host.backends);
         this.host.post({ type: 'backend', report });
+        onGpuDeviceLost((reason) => void this.recoverFromDeviceLoss(reason));
         await this.build(command.scenario);
         return;
       }
@@ -101,6 +104,8 @@ export class TrainingSession {
       case 'pause':
         this.setPlaying(false, 'user', null);
         if (this.trainer && this.trainer.stepCount !== this.publishedStep) await this.publish();
+        // A pause is a natural point to keep: a restarted worker continues from here.
+        if (this.trainer && !this.divergedRun) await this.takeCheckpoint(this.trainer);
         return;
       case 'step':
         if (this.trainer && !this.playing) {
@@ -112,7 +117,9 @@ export class TrainingSession {
         if (this.trainer) {
           this.trainer.reset();
           this.transportStep = -1;
-          this.rate = [];
+          this.checkpoint = null;
+          this.divergedRun = false;
+          this.rate.reset();
           await this.publish();
         }
         return;
@@ -131,7 +138,8 @@ export class TrainingSession {
           throw new Error('The trained weights do not fit this network; they were not loaded.');
         trainer.restoreState(weights, command.state.step, command.state.lambda);
         this.transportStep = -1;
-        this.rate = [];
+        this.divergedRun = false;
+        this.rate.reset();
         await this.publish();
         return;
       }
@@ -144,7 +152,15 @@ export class TrainingSession {
         return;
       }
       case 'hold':
-        this.holdAt = command.step;
+        this.pacer.holdAt = command.step;
+        return;
+      case 'probe':
+        this.host.post({ type: 'memory', ...tensorMemory() });
+        return;
+      case 'simulate':
+        if (command.fault === 'device-loss' && !destroyGpuDevice()) {
+          throw new Error('There is no GPU device to lose: the run is not on WebGPU.');
+        }
         return;
       case 'setMultiplier':
         if (this.trainer && Number.isFinite(command.lambda) && command.lambda > 0) {
@@ -179,8 +195,10 @@ export class TrainingSession {
     this.trainer = trainer;
     this.runId++;
     this.transportStep = -1;
-    this.rate = [];
-    this.stepsPerSlice = 1;
+    this.checkpoint = null;
+    this.divergedRun = false;
+    this.rate.reset();
+    this.pacer.restart();
     this.host.post({
       type: 'run',
       info: {
@@ -207,8 +225,8 @@ export class TrainingSession {
       reason = 'step-limit';
       message = `Paused: the scenario stops after ${this.scenario?.steps} steps. Raise the limit or reset to go on.`;
     }
-    this.rate = [];
-    this.paced = { pace: Infinity, since: 0, steps: 0 };
+    this.rate.reset();
+    this.pacer.restartPace();
     if (changed || reason) this.postState(reason, message);
     if (this.playing) void this.loop();
   }
@@ -228,8 +246,7 @@ export class TrainingSession {
     try {
       while (this.playing) {
         await this.exclusive(() => this.slice());
-        const held = (this.trainer?.stepCount ?? 0) >= this.holdAt;
-        const wait = held ? HOLD_POLL_MS : this.paceWait();
+        const wait = this.pacer.waitBefore(this.host.now(), this.trainer?.stepCount ?? 0);
         await (wait > 0 ? this.host.wait(wait) : this.host.yieldToEvents());
       }
     } finally {
@@ -242,56 +259,22 @@ export class TrainingSession {
     const trainer = this.trainer;
     if (!this.playing || !trainer) return;
     const start = this.host.now();
-    const budget = Math.min(
-      this.stepsPerSlice,
-      this.paceBudget(start),
-      Math.max(0, this.holdAt - trainer.stepCount),
-    );
+    const budget = this.pacer.budget(start, trainer.stepCount, stepsPerSecond(this.scenario?.pace ?? 'max'));
     let steps = 0;
     while (steps < budget && !this.reachedStepLimit()) {
       trainer.step();
       steps++;
       if (this.host.now() - start >= SLICE_MS) break;
     }
-    this.paced.steps += steps;
-    const stepTime = this.host.now() - start;
+    const stepMs = this.host.now() - start;
     const limitReached = this.reachedStepLimit();
-    if (
-      limitReached ||
-      this.host.now() - this.lastSnapshotAt >= Math.max(SNAPSHOT_INTERVAL_MS, 3 * this.lastSnapshotMs)
-    ) {
-      await this.publish();
-    }
-    // Synchronous backends stop by time; for asynchronous ones the step count is what bounds a slice.
-    const total = this.host.now() - start;
-    if (budget < this.stepsPerSlice) {
-      // The pace, not the backend, limited this slice: it says nothing about the backend's speed.
-    } else if (steps === this.stepsPerSlice && total < 2 * SLICE_MS) {
-      this.stepsPerSlice = Math.min(MAX_STEPS_PER_SLICE, this.stepsPerSlice * 2);
-    } else if (total > 4 * SLICE_MS && stepTime < total / 2) {
-      this.stepsPerSlice = Math.max(1, Math.floor(this.stepsPerSlice / 2));
-    }
+    const snapshotDue =
+      this.host.now() - this.lastSnapshotAt >= Math.max(SNAPSHOT_INTERVAL_MS, 3 * this.lastSnapshotMs);
+    if (limitReached || snapshotDue) await this.publish();
+    this.pacer.afterSlice(steps, budget, stepMs, this.host.now() - start);
     if (limitReached && this.playing) {
       this.setPlaying(false, 'step-limit', `Paused after ${trainer.stepCount} steps, as the scenario asks.`);
     }
-  }
-
-  /**
-   * Steps the chosen pace allows now: those due since the pace clock started (when training started
-   * or the pace changed), minus those taken. Infinity when training runs as fast as possible.
-   */
-  private paceBudget(now: number): number {
-    const pace = stepsPerSecond(this.scenario?.pace ?? 'max');
-    if (!Number.isFinite(pace)) return Infinity;
-    if (this.paced.pace !== pace) this.paced = { pace, since: now, steps: 0 };
-    return Math.max(0, Math.floor(((now - this.paced.since) * pace) / 1000) + 1 - this.paced.steps);
-  }
-
-  /** Milliseconds until the pace allows the next step (0 when a step is due or there is no pace). */
-  private paceWait(): number {
-    const { pace, since, steps } = this.paced;
-    if (!Number.isFinite(pace) || this.scenario?.pace === 'max') return 0;
-    return Math.max(0, since + (steps * 1000) / pace - this.host.now());
   }
 
   /** Reads a snapshot back, posts it, and pauses with a message if training diverged. */
@@ -328,7 +311,7 @@ export class TrainingSession {
         step: snapshot.step,
         layout: snapshot.layout,
         data,
-        stepsPerSecond: this.measureRate(now, snapshot.step),
+        stepsPerSecond: this.playing ? this.rate.measure(now, snapshot.step) : 0,
       },
       [data.buffer],
     );
@@ -339,7 +322,11 @@ export class TrainingSession {
     ) {
       await this.postFields();
     }
-    if (problem) {
+    if (!problem && (!this.playing || now - this.lastCheckpointAt >= CHECKPOINT_INTERVAL_MS)) {
+      await this.takeCheckpoint(trainer);
+    }
+    if (problem && !this.divergedRun) {
+      this.divergedRun = true;
       this.setPlaying(
         false,
         'diverged',
@@ -370,16 +357,65 @@ export class TrainingSession {
     );
   }
 
-  /** Steps per second over the last second of playing. */
-  private measureRate(now: number, step: number): number {
-    if (!this.playing) return 0;
-    this.rate.push({ at: now, step });
-    while (this.rate.length > 2 && now - this.rate[1].at >= 1000) this.rate.shift();
-    const first = this.rate[0];
-    return now > first.at ? ((step - first.step) * 1000) / (now - first.at) : 0;
+  /** Keeps the current weights (and tells the page) for a later recovery. */
+  private async takeCheckpoint(trainer: Trainer): Promise<void> {
+    if (this.checkpoint?.step === trainer.stepCount) return;
+    this.lastCheckpointAt = this.host.now();
+    const state = {
+      weights: flattenWeights(await trainer.weights()),
+      step: trainer.stepCount,
+      lambda: await trainer.multiplier(),
+    };
+    if (trainer !== this.trainer) return;
+    this.checkpoint = state;
+    this.host.post({
+      type: 'checkpoint',
+      runId: this.runId,
+      state: { ...state, weights: state.weights.slice() },
+    });
+  }
+
+  /**
+   * The GPU device was lost (driver crash, reset, or the test hook): move the run to the next backend
+   * that works and continue from the last checkpoint, keeping play or pause as it was.
+   */
+  private recoverFromDeviceLoss(reason: string): Promise<void> {
+    this.recovering = true;
+    return this.exclusive(async () => {
+      const wasPlaying = this.playing;
+      this.playing = false;
+      const scenario = this.scenario;
+      const checkpoint = this.checkpoint;
+      this.trainer = null;
+      const lost = this.host.backends.find((b) => b.name === 'webgpu');
+      const report = await selectBackend(
+        'auto',
+        this.host.backends.filter((b) => b !== lost),
+      );
+      this.host.post({ type: 'backend', report });
+      this.recovering = false;
+      if (!scenario) return;
+      await this.build(scenario);
+      // build() replaced the trainer; read it again (the compiler still sees the null set above).
+      const trainer = this.trainer as Trainer | null;
+      const weights = checkpoint && trainer ? unflattenWeights(checkpoint.weights, trainer.model) : null;
+      if (checkpoint && trainer && weights) {
+        trainer.restoreState(weights, checkpoint.step, checkpoint.lambda);
+        await this.publish();
+      }
+      this.host.post({
+        type: 'notice',
+        message:
+          `The GPU device was lost (${reason}). Training continues on ${report.name.toUpperCase()} ` +
+          (checkpoint ? `from step ${checkpoint.step}, the last saved state.` : 'from the start.'),
+      });
+      if (wasPlaying) this.setPlaying(true, null, null);
+    });
   }
 
   private fail(error: unknown): void {
+    // Errors from a backend that lost its device are expected until the run has moved.
+    if (this.recovering) return;
     const fatal = this.trainer === null;
     if (this.playing) this.setPlaying(false, 'error', null);
     this.host.post({ type: 'error', message: messageOf(error), fatal });

@@ -1,8 +1,14 @@
 /// <reference lib="webworker" />
-/** The training worker's entry: wires the session to postMessage. Everything else is in session.ts. */
+/**
+ * The training worker's entry: wires the session to postMessage, sends a heartbeat every second, and
+ * carries out the "hang" and "crash" test hooks (which must break the worker itself).
+ */
 import { browserBackendCandidates } from './browserBackends';
 import type { WorkerCommand, WorkerEvent } from './protocol';
 import { TrainingSession } from './session';
+
+/** The page's heartbeat: a worker whose event loop runs says so this often. */
+const HEARTBEAT_MS = 1000;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (event: WorkerEvent, transfer: Transferable[] = []) => scope.postMessage(event, transfer);
@@ -25,5 +31,21 @@ const session = new TrainingSession({
   backends: browserBackendCandidates(),
 });
 
-scope.onmessage = (event: MessageEvent<WorkerCommand>) => void session.receive(event.data);
+setInterval(() => post({ type: 'alive' }), HEARTBEAT_MS);
+
+scope.onmessage = (event: MessageEvent<WorkerCommand>) => {
+  const command = event.data;
+  if (command.type === 'simulate' && command.fault === 'hang') {
+    for (;;) {
+      // Blocks this worker for good: the page must notice the missing heartbeat.
+    }
+  }
+  if (command.type === 'simulate' && command.fault === 'crash') {
+    setTimeout(() => {
+      throw new Error('A simulated crash of the training worker (test hook).');
+    });
+    return;
+  }
+  void session.receive(command);
+};
 scope.onunhandledrejection = (event) => post({ type: 'error', message: String(event.reason), fatal: false });

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { Pacer, StepRate } from './pacing';
+
+describe('Pacer', () => {
+  it('doubles the steps of short slices and halves them when snapshots dominate', () => {
+    const pacer = new Pacer();
+    expect(pacer.budget(0, 0, Infinity)).toBe(1);
+    pacer.afterSlice(1, 1, 1, 2);
+    pacer.afterSlice(2, 2, 1, 2);
+    expect(pacer.budget(0, 0, Infinity)).toBe(4);
+    pacer.afterSlice(1, 4, 10, 100);
+    expect(pacer.budget(0, 0, Infinity)).toBe(2);
+  });
+
+  it('allows the steps the pace has made due, and says how long to wait for the next', () => {
+    const pacer = new Pacer();
+    for (let i = 0; i < 5; i++) pacer.afterSlice(2 ** i, 2 ** i, 1, 2);
+    expect(pacer.budget(1000, 0, 10)).toBe(1);
+    pacer.afterSlice(1, 1, 0, 0);
+    expect(pacer.budget(1050, 1, 10)).toBe(0);
+    expect(pacer.waitBefore(1050, 1)).toBeCloseTo(50, 6);
+    expect(pacer.budget(1300, 1, 10)).toBe(3);
+  });
+
+  it('holds at a step', () => {
+    const pacer = new Pacer();
+    pacer.holdAt = 10;
+    for (let i = 0; i < 6; i++) pacer.afterSlice(2 ** i, 2 ** i, 1, 2);
+    expect(pacer.budget(0, 7, Infinity)).toBe(3);
+    expect(pacer.waitBefore(0, 10)).toBeGreaterThan(0);
+    pacer.holdAt = Infinity;
+    expect(pacer.waitBefore(0, 10)).toBe(0);
+  });
+});
+
+describe('StepRate', () => {
+  it('measures steps per second over the last second', () => {
+    const rate = new StepRate();
+    expect(rate.measure(0, 0)).toBe(0);
+    expect(rate.measure(500, 50)).toBe(100);
+    expect(rate.measure(2000, 250)).toBeCloseTo(133.3, 0);
+  });
+});
