@@ -16,6 +16,7 @@ import { applyThemes, storedTheme } from './ui/theme';
 import { attachViewSyncs } from './ui/viewSync';
 import { createDepthAnimator } from './ui/depthAnimator';
 import { createRuns } from './ui/runs';
+import { createPointEditor } from './ui/draw/pointEditor';
 import { createViewRegion } from './ui/viewRegion';
 import { createScenarioOpener, loadTrainedState } from './ui/openScenario';
 import { installTestHook } from './ui/testHook';
@@ -52,6 +53,7 @@ const services: AppServices = {
   renderStats: new RenderStats(),
   frameStats,
   open: createScenarioOpener({ store, runs, depth, camera }),
+  points: createPointEditor(store),
 };
 // The depth advances first in every frame, then the view syncs and the renderers read it.
 loop.add(createDepthAnimator(services));

@@ -14,7 +14,9 @@ export interface PointSet {
 }
 
 /** The datasets the app can generate. */
-export type DatasetKind = 'moons' | 'circles' | 'spiral' | 'spiral3' | 'xor' | 'blobs' | 'checker';
+export type SampledKind = 'moons' | 'circles' | 'spiral' | 'spiral3' | 'xor' | 'blobs' | 'checker';
+/** Every kind of data: a generated dataset, or the user's own points ("custom"). */
+export type DatasetKind = SampledKind | 'custom';
 
 /** Everything that determines the training and test points. */
 export interface DatasetSpec {
@@ -29,6 +31,8 @@ export interface DatasetSpec {
   blobClasses: number;
   /** Scenario seed; the data use its streams "data/train" and "data/test". */
   seed: number;
+  /** The user's own points (kind "custom"): coordinates [n][2] and labels [n]. */
+  points?: { x: Float32Array; y: Uint8Array };
 }
 
 /** Nonlinearity of the velocity fields. GELU is the exact (erf) form. */

@@ -14,7 +14,7 @@ import { drawArrows } from './layers/arrows';
 import { drawBackground } from './layers/background';
 import type { DrawContext, ThemeColors } from './layers/drawContext';
 import { drawPairings } from './layers/pairings';
-import { drawParticles } from './layers/particles';
+import { drawOwnPoints, drawParticles } from './layers/particles';
 import { createRegionsLayer } from './layers/regions';
 import { drawTrails } from './layers/trails';
 import { drawWarpedGrid } from './layers/warpedGrid';
@@ -30,6 +30,8 @@ export interface TransportView {
   trailOpacity: number;
   trailCap: number;
   regions: RegionStyle;
+  /** The user's own points as being drawn, shown at the input (depth 0) over the last run's cloud. */
+  ownPoints: { x: Float32Array; y: Uint8Array } | null;
 }
 
 export interface TransportRenderer {
@@ -58,11 +60,16 @@ function ensure(buffer: Float32Array<ArrayBuffer>, length: number): Float32Array
   return buffer.length >= length ? buffer : new Float32Array(length);
 }
 
-/** @param stats where the duration of every draw is recorded */
+/**
+ * @param stats where the duration of every draw is recorded
+ * @param pixels a fixed size in device pixels and pixels per CSS pixel (for exported pictures);
+ *   by default the canvas's displayed size at the screen's pixel ratio
+ */
 export function createTransportRenderer(
   canvas: HTMLCanvasElement,
   frames: FrameSource,
   stats: RenderStats,
+  pixels?: { width: number; height: number; ratio: number },
 ): TransportRenderer {
   const context = canvas.getContext('2d', { alpha: false });
   if (!context) throw new Error('This browser cannot draw on a 2D canvas.');
@@ -86,7 +93,8 @@ export function createTransportRenderer(
     a.trail === b.trail &&
     a.trailOpacity === b.trailOpacity &&
     a.trailCap === b.trailCap &&
-    a.regions === b.regions;
+    a.regions === b.regions &&
+    a.ownPoints === b.ownPoints;
 
   function updateStraightness(frame: Frame) {
     if (straightnessVersion === frames.version()) return;
@@ -123,9 +131,9 @@ export function createTransportRenderer(
       dirty = false;
       drawnVersion = frames.version();
       drawn = Object.assign(drawn ?? { ...view }, view);
-      const dpr = window.devicePixelRatio || 1;
-      const width = Math.max(1, Math.round(canvas.clientWidth * dpr));
-      const height = Math.max(1, Math.round(canvas.clientHeight * dpr));
+      const dpr = pixels?.ratio ?? (window.devicePixelRatio || 1);
+      const width = pixels?.width ?? Math.max(1, Math.round(canvas.clientWidth * dpr));
+      const height = pixels?.height ?? Math.max(1, Math.round(canvas.clientHeight * dpr));
       if (canvas.width !== width || canvas.height !== height) {
         canvas.width = width;
         canvas.height = height;
@@ -133,7 +141,10 @@ export function createTransportRenderer(
       const dc: DrawContext = { ctx, map: pixelMap(view.region, width, height), dpr, width, height, theme };
       drawBackground(dc, view.region.half);
       const frame = frames.current();
-      if (!frame) return true;
+      if (!frame) {
+        if (view.ownPoints) drawOwnPoints(dc, view.ownPoints);
+        return true;
+      }
       const on = (layer: ViewLayer) => view.layers.includes(layer);
       const depth = Math.min(view.depth, frame.layout.blocks);
       const fields = frame.fields;
@@ -156,6 +167,7 @@ export function createTransportRenderer(
       if (fields && on('field')) drawArrows(dc, fields, depth, arrowBasesFor(frame));
       pointScratch = ensure(pointScratch, 2 * Math.max(frame.layout.trainPoints, frame.layout.testPoints));
       drawParticles(dc, frame, depth, { train: on('train'), test: on('test') }, pointScratch);
+      if (view.ownPoints && depth < 0.01) drawOwnPoints(dc, view.ownPoints);
       stats.record(performance.now() - started);
       return true;
     },

@@ -4,6 +4,7 @@
  * and every change is described in a notice for the user.
  */
 import type { ChoiceField, FlagsField, NumberField, Scenario, TextField } from './schema';
+import { decodePoints, encodePoints, MAX_OWN_CLASSES, MAX_OWN_POINTS } from '../core/points';
 import { readOverrides } from './compare';
 import { FIELDS, SCENARIO_KEYS, SCENARIO_VERSION, defaultScenario } from './schema';
 
@@ -107,6 +108,35 @@ function readText(key: string, field: TextField, raw: unknown, notices: string[]
   return text.slice(0, field.maxLength);
 }
 
+/**
+ * Own points: their compact text, or (in scenario JSON) a list of [x, y, label]; kept in canonical
+ * form, at most MAX_OWN_POINTS of them.
+ */
+function readPoints(raw: unknown, notices: string[]): string {
+  let points: { x: Float32Array; y: Uint8Array } | null = null;
+  if (typeof raw === 'string') points = decodePoints(raw.trim());
+  else if (Array.isArray(raw)) {
+    const rows = raw.filter(
+      (r): r is [number, number, number] =>
+        Array.isArray(r) && r.length >= 3 && r.every((v) => typeof v === 'number' && Number.isFinite(v)),
+    );
+    const labels = rows.map((r) => Math.min(MAX_OWN_CLASSES - 1, Math.max(0, Math.round(r[2]))));
+    points = { x: Float32Array.from(rows.flatMap((r) => [r[0], r[1]])), y: Uint8Array.from(labels) };
+    if (rows.length < raw.length)
+      notices.push(
+        `own points (pts): ${raw.length - rows.length} entries were not [x, y, label] and were dropped.`,
+      );
+  }
+  if (!points) {
+    notices.push(`own points (pts): ${quote(raw)} cannot be read as points; none were kept.`);
+    return '';
+  }
+  const n = Math.min(points.y.length, MAX_OWN_POINTS);
+  if (points.y.length > n)
+    notices.push(`own points (pts): only the first ${MAX_OWN_POINTS} points were kept.`);
+  return encodePoints(points.x.subarray(0, 2 * n), points.y.subarray(0, n));
+}
+
 /** One field's value from untrusted input, with notices for whatever had to change (not for overrides). */
 export function readValue(key: keyof Scenario, raw: unknown, notices: string[]): unknown {
   const field = FIELDS[key];
@@ -114,6 +144,7 @@ export function readValue(key: keyof Scenario, raw: unknown, notices: string[]):
   if (field.type === 'flags') return readFlags(key, field as FlagsField<string>, raw, notices);
   if (field.type === 'text') return readText(key, field, raw, notices);
   if (field.type === 'overrides') throw new Error('overrides are read by readOverrides');
+  if (field.type === 'points') return readPoints(raw, notices);
   return readNumber(key, field, raw, notices);
 }
 

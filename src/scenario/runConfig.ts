@@ -1,5 +1,6 @@
 /** From a scenario to what the engine needs, and which edits need a rebuild. */
 import { datasetClasses } from '../core/datasets';
+import { decodePoints } from '../core/points';
 import type { DatasetSpec, RunConfig, TrainingSettings } from '../core/types';
 import type { FieldScope, Scenario } from './schema';
 import { FIELDS, SCENARIO_KEYS, sameValue } from './schema';
@@ -8,7 +9,17 @@ import { FIELDS, SCENARIO_KEYS, sameValue } from './schema';
 export const ADAM_EPSILON = 1e-7;
 
 export function datasetSpec(s: Scenario): DatasetSpec {
-  return { kind: s.data, n: s.n, nTest: s.ntest, noise: s.noise, blobClasses: s.classes, seed: s.seed };
+  const spec: DatasetSpec = {
+    kind: s.data,
+    n: s.n,
+    nTest: s.ntest,
+    noise: s.noise,
+    blobClasses: s.classes,
+    seed: s.seed,
+  };
+  if (s.data !== 'custom') return spec;
+  const points = decodePoints(s.pts) ?? { x: new Float32Array(0), y: new Uint8Array(0) };
+  return { ...spec, n: points.y.length, points };
 }
 
 /** The settings a running trainer can take without a rebuild. */
@@ -66,4 +77,13 @@ export function changedSettings(a: Scenario, b: Scenario): Partial<TrainingSetti
     if (before[key] !== after[key]) (patch as Record<string, unknown>)[key] = after[key];
   }
   return patch;
+}
+
+/** Why a scenario cannot be trained as it is (own data with too few points), or null. */
+export function untrainableReason(s: Scenario): string | null {
+  if (s.data !== 'custom') return null;
+  const points = decodePoints(s.pts);
+  const classes = new Set(points?.y ?? []).size;
+  if ((points?.y.length ?? 0) >= 2 && classes >= 2) return null;
+  return 'Add at least two points of two different classes to train on your own data.';
 }

@@ -6,6 +6,7 @@ import { restoreScenario } from './restore';
 import { comparedScenario } from './compare';
 import { changedInScope, changedSettings, needsRebuild, runConfig } from './runConfig';
 import type { NumberField, Scenario } from './schema';
+import { decodePoints, encodePoints } from '../core/points';
 import { encodeOverrides, readOverrides } from './compare';
 import { COMPARABLE_KEYS, defaultScenario, FIELDS, MAX_CAPTION_LENGTH, SCENARIO_KEYS } from './schema';
 
@@ -30,6 +31,8 @@ function validValue(key: keyof Scenario, value: unknown): boolean {
         value === value.trim() &&
         ![...value].some((ch) => ch.charCodeAt(0) < 32)
       );
+    case 'points':
+      return typeof value === 'string' && (value === '' || encodePointsOf(value) === value);
     case 'overrides': {
       const notices: string[] = [];
       return typeof value === 'string' && readOverrides(value, notices) === value && notices.length === 0;
@@ -71,9 +74,23 @@ function randomScenario(rng: RandomStream): Scenario {
     else if (field.type === 'flags') s[key] = field.values.filter(() => rng.next() < 0.5);
     else if (field.type === 'text') s[key] = randomText(rng, rng.int(40)).trim();
     else if (field.type === 'overrides') s[key] = randomOverrides(rng);
+    else if (field.type === 'points') s[key] = randomPoints(rng);
     else s[key] = randomNumber(field, rng);
   }
   return s as unknown as Scenario;
+}
+
+function encodePointsOf(text: string): string | null {
+  const points = decodePoints(text);
+  return points ? encodePoints(points.x, points.y) : null;
+}
+
+function randomPoints(rng: RandomStream): string {
+  const n = rng.int(20);
+  return encodePoints(
+    Float32Array.from({ length: 2 * n }, () => rng.uniform(-2, 2)),
+    Uint8Array.from({ length: n }, () => rng.int(4)),
+  );
 }
 
 function randomOverrides(rng: RandomStream): string {
@@ -184,6 +201,17 @@ describe('scenario links', () => {
     expect(comparedScenario(scenario)).toMatchObject({ h: '1/K', penalty: 'off', lr: 1, cmp: 'off', vs: '' });
     expect(comparedScenario({ ...scenario, cmp: 'off' })).toBeNull();
     expect(encodeScenarioLink(scenario)).toBe('v=1&cmp=on&vs=h:1/K,penalty:off,lr:1');
+  });
+
+  it('reads own points as compact text or as JSON triples, in canonical form', () => {
+    const json = restoreScenario({ data: 'custom', pts: [[0.5, 1, 0], [-1, 2, 1], 'junk'] });
+    expect(json.scenario.data).toBe('custom');
+    expect(json.notices[0]).toMatch(/1 entries were not/);
+    const points = decodePoints(json.scenario.pts)!;
+    expect(Array.from(points.y)).toEqual([0, 1]);
+    expect(points.x[0]).toBeCloseTo(0.5, 2);
+    expect(decodeScenarioLink(encodeScenarioLink(json.scenario)).scenario.pts).toBe(json.scenario.pts);
+    expect(decodeScenarioLink('pts=abc').notices[0]).toMatch(/cannot be read as points/);
   });
 
   it('reads the example link of the issue', () => {

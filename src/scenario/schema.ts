@@ -98,6 +98,8 @@ export interface Scenario {
   lock: OnOff;
   /** A caption shown on the transport view (plain text). */
   caption: string;
+  /** The user's own points (data "custom"), compactly encoded (src/core/points.ts). */
+  pts: string;
   /** Compare mode: a second run beside this one, on the same data and initial weights. */
   cmp: OnOff;
   /** What the second run changes, "key:value,..." in table order (only keys in COMPARABLE_KEYS). */
@@ -193,6 +195,12 @@ export interface OverridesField extends FieldBase {
   default: string;
 }
 
+/** A user's own points, encoded by src/core/points.ts. */
+export interface PointsField extends FieldBase {
+  type: 'points';
+  default: string;
+}
+
 /** Free text, written as is (URL-encoded) in links. */
 export interface TextField extends FieldBase {
   type: 'text';
@@ -204,6 +212,8 @@ export interface TextField extends FieldBase {
 type TextKey = 'caption';
 /** Scenario keys that hold the settings of a second run. */
 type OverridesKey = 'vs';
+/** Scenario keys that hold own points. */
+type PointsKey = 'pts';
 
 export type FieldSpec<T> = [T] extends [string]
   ? ChoiceField<T>
@@ -219,6 +229,7 @@ export const DATASET_KINDS: readonly DatasetKind[] = [
   'xor',
   'blobs',
   'checker',
+  'custom',
 ];
 
 /** Every scenario field, in the canonical order of links. */
@@ -227,7 +238,9 @@ export const FIELDS: {
     ? TextField
     : K extends OverridesKey
       ? OverridesField
-      : FieldSpec<Scenario[K]>;
+      : K extends PointsKey
+        ? PointsField
+        : FieldSpec<Scenario[K]>;
 } = {
   v: {
     type: 'int',
@@ -352,6 +365,7 @@ export const FIELDS: {
   hide: { type: 'flags', label: 'hidden parts', values: PAGE_PARTS, default: [], scope: 'view' },
   lock: { type: 'choice', label: 'settings locked', values: ['off', 'on'], default: 'off', scope: 'view' },
   caption: { type: 'text', label: 'caption', maxLength: MAX_CAPTION_LENGTH, default: '', scope: 'view' },
+  pts: { type: 'points', label: 'own points', default: '', scope: 'run' },
   cmp: { type: 'choice', label: 'compare', values: ['off', 'on'], default: 'off', scope: 'view' },
   vs: { type: 'overrides', label: 'second run', default: '', scope: 'view' },
 };

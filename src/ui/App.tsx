@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { selectFatalError, selectScenario } from '../state/selectors';
 import { ControlPanel } from './controls/ControlPanel';
+import { ExportDialog } from './dialogs/ExportDialog';
 import { HelpDialog } from './dialogs/HelpDialog';
 import { PresetGallery } from './dialogs/PresetGallery';
 import { ShareDialog } from './dialogs/ShareDialog';
@@ -19,7 +20,7 @@ import { StatusBadge } from './StatusBadge';
 import { ThemeToggle } from './ThemeToggle';
 import { TransportView } from './transport/TransportView';
 
-type DialogName = 'presets' | 'share' | 'help' | null;
+type DialogName = 'presets' | 'share' | 'export' | 'help' | null;
 
 const SETTINGS_PARTS = ['data', 'network', 'penalty', 'optimizer'] as const;
 
@@ -63,6 +64,9 @@ export function App() {
           </button>
           <button type="button" onClick={() => setDialog('share')}>
             Share
+          </button>
+          <button type="button" onClick={() => setDialog('export')}>
+            Export
           </button>
           <button
             type="button"
@@ -109,6 +113,7 @@ export function App() {
       </main>
       <PresetGallery open={dialog === 'presets'} onClose={() => setDialog(null)} />
       <ShareDialog open={dialog === 'share'} onClose={() => setDialog(null)} />
+      <ExportDialog open={dialog === 'export'} onClose={() => setDialog(null)} />
       <HelpDialog open={dialog === 'help'} onClose={() => setDialog(null)} />
     </div>
   );

@@ -6,6 +6,7 @@ import type { DepthClock } from '../render/depthClock';
 import type { FrameLoop } from '../render/frameLoop';
 import type { RenderStats } from '../render/renderStats';
 import type { AppActions, AppState, AppStore } from '../state/store';
+import type { PointEditor } from './draw/pointEditor';
 import type { ScenarioOpener } from './openScenario';
 import type { Runs } from './runs';
 import type { ViewRegion } from './viewRegion';
@@ -27,6 +28,8 @@ export interface AppServices {
   frameStats: RenderStats;
   /** Opens a scenario as a whole (presets, links, back/forward). */
   open: ScenarioOpener;
+  /** Edits of the user's own points, with undo and redo. */
+  points: PointEditor;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

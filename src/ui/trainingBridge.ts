@@ -9,7 +9,7 @@ import type { FieldRequest } from '../core/fieldGrids';
 import { metric } from '../core/snapshot';
 import type { MetricsHistory } from '../charts/metricsHistory';
 import type { FrameSource } from '../render/frameSource';
-import { needsRebuild } from '../scenario/runConfig';
+import { needsRebuild, untrainableReason } from '../scenario/runConfig';
 import type { Scenario } from '../scenario/schema';
 import type { TrainedState } from '../scenario/trainedState';
 import type { AppState, AppStore, LiveReadout } from '../state/store';
@@ -185,7 +185,8 @@ export function createTrainingBridge(
     const next = createTrainingClient();
     next.subscribe(onEvent);
     next.onCrash((message) => replace(`crashed (${message})`));
-    next.send({ type: 'start', backend: store.getState().backendPreference, scenario: sent });
+    const scenario = untrainableReason(sent) ? null : sent;
+    next.send({ type: 'start', backend: store.getState().backendPreference, scenario });
     if (restart) next.send({ type: 'load', state: restart });
     lastHeardAt = performance.now();
     compiling = true;
@@ -220,7 +221,10 @@ export function createTrainingBridge(
   let rebuildTimer: ReturnType<typeof setTimeout> | null = null;
   const sendLatest = () => {
     rebuildTimer = null;
-    sent = options.scenarioOf(store.getState());
+    const latest = options.scenarioOf(store.getState());
+    // Own data with too few points cannot be trained: the worker keeps its run until they can.
+    if (untrainableReason(latest)) return;
+    sent = latest;
     client.send({ type: 'configure', scenario: sent });
   };
   const unsubscribe = store.subscribe((state, previous) => {

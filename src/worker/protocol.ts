@@ -13,8 +13,8 @@ import type { TrainedState } from '../scenario/trainedState';
 
 /** Commands from the page. */
 export type WorkerCommand =
-  /** First command: choose the backend, then build the scenario's run (paused). */
-  | { type: 'start'; backend: BackendPreference; scenario: Scenario }
+  /** First command: choose the backend, then build the scenario's run (paused), if one is given. */
+  | { type: 'start'; backend: BackendPreference; scenario: Scenario | null }
   /**
    * The scenario being edited. Changes to live fields apply to the next step; changes to data or
    * model fields rebuild the run from the seed (keeping play/pause).

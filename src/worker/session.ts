@@ -93,7 +93,7 @@ export class TrainingSession {
         const report = await selectBackend(command.backend, this.host.backends);
         this.host.post({ type: 'backend', report });
         onGpuDeviceLost((reason) => void this.recoverFromDeviceLoss(reason));
-        await this.build(command.scenario);
+        if (command.scenario) await this.build(command.scenario);
         return;
       }
       case 'configure':

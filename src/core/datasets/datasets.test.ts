@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetKind, DatasetSpec } from '../types';
+import type { DatasetSpec, SampledKind } from '../types';
 import { DATASETS, datasetClasses, makeDataset } from './index';
 import { INNER_RADIUS, OUTER_RADIUS } from './circles';
 
-const kinds = Object.keys(DATASETS) as DatasetKind[];
-const spec = (kind: DatasetKind, extra: Partial<DatasetSpec> = {}): DatasetSpec => ({
+const kinds = Object.keys(DATASETS) as SampledKind[];
+const spec = (kind: SampledKind, extra: Partial<DatasetSpec> = {}): DatasetSpec => ({
   kind,
   n: 301,
   nTest: 200,
@@ -92,5 +92,43 @@ describe('dataset geometry without noise', () => {
   it('gives the three-arm spiral three classes', () => {
     const { train } = makeDataset(spec('spiral3'));
     expect(new Set(train.y).size).toBe(3);
+  });
+});
+
+describe('own points', () => {
+  const points = { x: Float32Array.from([0, 0, 1, 1, -1, 0.5]), y: Uint8Array.from([0, 1, 2]) };
+  const own = (extra: Partial<DatasetSpec> = {}): DatasetSpec => ({
+    ...spec('moons'),
+    kind: 'custom',
+    n: 3,
+    nTest: 50,
+    points,
+    ...extra,
+  });
+
+  it('train on the points as given, and test on points drawn around them', () => {
+    const { train, test } = makeDataset(own());
+    expect(train.x).toBe(points.x);
+    expect(train.classes).toBe(3);
+    expect(test.y.length).toBe(50);
+    for (let i = 0; i < 50; i++) {
+      const near = [0, 1, 2].some(
+        (j) =>
+          test.y[i] === points.y[j] &&
+          Math.hypot(test.x[2 * i] - points.x[2 * j], test.x[2 * i + 1] - points.x[2 * j + 1]) < 1,
+      );
+      expect(near).toBe(true);
+    }
+    expect(makeDataset(own()).test.x).toEqual(test.x);
+    expect(datasetClasses(own())).toBe(3);
+  });
+
+  it('need two points of two classes', () => {
+    expect(() =>
+      makeDataset(own({ points: { x: Float32Array.from([0, 0]), y: Uint8Array.from([0]) } })),
+    ).toThrow(/two points of two/);
+    expect(() =>
+      makeDataset(own({ points: { x: Float32Array.from([0, 0, 1, 1]), y: Uint8Array.from([1, 1]) } })),
+    ).toThrow();
   });
 });

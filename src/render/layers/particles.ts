@@ -63,3 +63,21 @@ export function drawParticles(
     drawCloud(dc, scratch, run.trainLabels, layout.trainPoints, run.classes, radius, true);
   }
 }
+
+/** The user's own points as drawn: dots in their class colour, ringed in the canvas colour. */
+export function drawOwnPoints(dc: DrawContext, points: { x: Float32Array; y: Uint8Array }): void {
+  const n = points.y.length;
+  const radius = (dotRadius(n) + 1) * dc.dpr;
+  drawCloud(dc, points.x, points.y, n, 4, radius, true);
+  const { ctx, map } = dc;
+  ctx.lineWidth = 1.5 * dc.dpr;
+  ctx.strokeStyle = dc.theme.background;
+  ctx.beginPath();
+  for (let i = 0; i < n; i++) {
+    const X = px(map, points.x[2 * i]);
+    const Y = py(map, points.x[2 * i + 1]);
+    ctx.moveTo(X + radius, Y);
+    ctx.arc(X, Y, radius, 0, 2 * Math.PI);
+  }
+  ctx.stroke();
+}

@@ -20,7 +20,7 @@ export function ControlPanel() {
           <h2 id="data-heading">Data</h2>
           <ChoiceField name="data" variant="select" />
           {scenario.data === 'blobs' && <SliderField name="classes" />}
-          <SliderField name="n" />
+          {scenario.data !== 'custom' && <SliderField name="n" />}
           <SliderField name="noise" />
           <SeedField />
         </section>

@@ -1,17 +1,14 @@
 /** What each choice of a scenario field is called on screen. */
-import { DATASETS } from '../../core/datasets';
+import { DATASET_LABELS } from '../../core/datasets';
 import type { Scenario } from '../../scenario/schema';
 
 type ChoiceKey = Exclude<
   { [K in keyof Scenario]: Scenario[K] extends string ? K : never }[keyof Scenario],
-  'caption' | 'vs'
+  'caption' | 'vs' | 'pts'
 >;
 
 export const CHOICE_LABELS: { [K in ChoiceKey]: Record<Scenario[K], string> } = {
-  data: Object.fromEntries(Object.entries(DATASETS).map(([k, v]) => [k, v.label])) as Record<
-    Scenario['data'],
-    string
-  >,
+  data: DATASET_LABELS,
   act: { tanh: 'tanh', relu: 'ReLU', gelu: 'GELU' },
   h: { '1': 'h = 1', '1/K': 'h = 1/K' },
   head: { learned: 'Learned', fixed: 'Fixed' },

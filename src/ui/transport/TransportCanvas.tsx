@@ -3,22 +3,30 @@
  * shared depth and on the shared axes. React mounts the canvas once; drawing bypasses React.
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import type { TransportView as ViewSettings } from '../../render/transportRenderer';
 import { createTransportRenderer } from '../../render/transportRenderer';
 import { selectScenario } from '../../state/selectors';
 import { CHOICE_LABELS } from '../controls/labels';
 import type { RunChannel } from '../runs';
 import { useAppState, useServices } from '../services';
+import type { Scenario } from '../../scenario/schema';
+import { useDrawing } from '../draw/useDrawing';
 import { useCanvasNavigation } from './useCanvasNavigation';
+
+/** While the data are the user's own (and not locked), the canvas draws points. */
+const scenarioIsDrawing = (s: Scenario) => s.data === 'custom' && s.lock !== 'on';
 import { useReducedMotion } from './useReducedMotion';
+import { emptyViewSettings, fillViewSettings } from './viewSettings';
 
 export function TransportCanvas({ channel, label }: { channel: RunChannel; label: string | null }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const { loop, store, depth, camera, view, renderStats } = useServices();
+  const services = useServices();
+  const { loop, store, camera, view, renderStats } = services;
   const scenario = useAppState(selectScenario);
+  const drawing = scenarioIsDrawing(scenario);
   const reducedMotion = useReducedMotion();
   const moved = useSyncExternalStore(camera.subscribe, camera.isMoved);
   useCanvasNavigation(canvasRef, camera, view);
+  useDrawing(canvasRef, services);
 
   useEffect(() => {
     const canvas = canvasRef.current!;
@@ -31,24 +39,9 @@ export function TransportCanvas({ channel, label }: { channel: RunChannel; label
     const unsubscribeStore = store.subscribe((state, previous) => {
       if (state.theme !== previous.theme) requestAnimationFrame(() => renderer.invalidate());
     });
-    const settings: ViewSettings = {
-      depth: 0,
-      layers: [],
-      region: { cx: 0, cy: 0, half: 1 },
-      trail: 'class',
-      trailOpacity: 1,
-      trailCap: 0,
-      regions: 'soft',
-    };
+    const settings = emptyViewSettings();
     const remove = loop.add(() => {
-      const s = store.getState().scenario;
-      settings.depth = depth.depth();
-      settings.layers = s.layers;
-      settings.region = view.visible() ?? settings.region;
-      settings.trail = s.trail;
-      settings.trailOpacity = s.trailop;
-      settings.trailCap = s.trails;
-      settings.regions = s.regions;
+      fillViewSettings(settings, services);
       renderer.draw(settings);
     });
     return () => {
@@ -57,7 +50,7 @@ export function TransportCanvas({ channel, label }: { channel: RunChannel; label
       themeChange.removeEventListener('change', onTheme);
       unsubscribeStore();
     };
-  }, [channel, loop, store, depth, view, renderStats]);
+  }, [channel, loop, store, renderStats, services]);
 
   return (
     <div className="canvas-frame">
@@ -65,6 +58,7 @@ export function TransportCanvas({ channel, label }: { channel: RunChannel; label
         ref={canvasRef}
         className="transport-canvas"
         data-run={channel.id}
+        data-drawing={drawing}
         role="img"
         aria-describedby="transport-summary"
         aria-label={`${label ? `${label}. ` : ''}${CHOICE_LABELS.data[scenario.data]}: training and test points carried through ${scenario.K} residual blocks. Scroll to zoom, drag to pan, double-click to reset the view.`}

@@ -7,6 +7,7 @@ import { useSyncExternalStore } from 'react';
 import { selectScenario } from '../../state/selectors';
 import { LiveSummary } from '../LiveSummary';
 import { useAppState, useServices } from '../services';
+import { DrawBar } from '../draw/DrawBar';
 import { CompareBar } from './CompareBar';
 import { compareLabels } from './compareLabels';
 import { DepthBar } from './DepthBar';
@@ -25,6 +26,7 @@ export function TransportView() {
     <figure className="transport">
       {!scenario.hide.includes('layers') && <LayerToolbar />}
       <CompareBar />
+      <DrawBar />
       <div className={second ? 'canvases compare' : 'canvases'}>
         <TransportCanvas channel={runs.a} label={second ? labels.a : null} />
         {second && <TransportCanvas channel={second} label={labels.b} />}

@@ -40,7 +40,8 @@ export function useCanvasNavigation(
     };
     let drag: { x: number; y: number } | null = null;
     const onDown = (event: PointerEvent) => {
-      if (event.button !== 0) return;
+      // While drawing own points, the left button draws instead of panning.
+      if (event.button !== 0 || canvas.dataset.drawing === 'true') return;
       drag = { x: event.clientX, y: event.clientY };
       canvas.setPointerCapture(event.pointerId);
     };
