@@ -26,7 +26,17 @@ function boundary(files, patterns) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', '.cache', 'test-results', 'playwright-report', '.gpubench'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      '.cache',
+      'test-results',
+      'playwright-report',
+      '.gpubench',
+      'src/**/*.as.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

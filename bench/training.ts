@@ -1,8 +1,11 @@
 /**
  * Training throughput of the engine in Node, full batch, for the reference scenarios of
  * shared/spec/performance.md: A (K8 W16 N512) and B (K16 W32 N4096), loss = CE + 0.1 C, Adam.
+ * Both engines are measured on each backend, alternating repeat by repeat, so that their ratio is
+ * taken side by side under the same machine load.
  */
 import type { BackendName } from '../src/core/backends';
+import type { EngineKind } from '../src/core/types';
 import { selectBackend } from '../src/engine/backend';
 import { nodeBackendCandidates } from '../src/engine/nodeBackends';
 import { Trainer } from '../src/engine/trainer';
@@ -13,7 +16,7 @@ import { median } from './stats';
 export interface TrainingRow {
   scenario: 'A' | 'B';
   backend: BackendName;
-  engine: 'reference';
+  engine: EngineKind;
   where: 'node';
   steps_per_s: number;
 }
@@ -26,9 +29,11 @@ export const REFERENCE_SCENARIOS = {
 /** Scenario B has 4,096 points; the scenario's n is capped at 2,000, so B's data are drawn directly. */
 const B_POINTS = 4096;
 
-function trainerFor(name: 'A' | 'B'): Trainer {
+const ENGINES: readonly EngineKind[] = ['reference', 'fused'];
+
+function trainerFor(name: 'A' | 'B', engine: EngineKind): Trainer {
   const s = REFERENCE_SCENARIOS[name];
-  const config = runConfig({ ...defaultScenario(), ...s, penalty: 'fixed', weight: 0.1, ntest: 100 });
+  const config = runConfig({ ...defaultScenario(), ...s, penalty: 'fixed', weight: 0.1, ntest: 100, engine });
   return new Trainer(name === 'B' ? { ...config, data: { ...config.data, n: B_POINTS } } : config);
 }
 
@@ -56,21 +61,26 @@ export async function benchTraining(options: {
   for (const backend of ['cpu', 'wasm'] as const) {
     await selectBackend(backend, nodeBackendCandidates());
     for (const scenario of ['A', 'B'] as const) {
-      const trainer = trainerFor(scenario);
-      const samples: number[] = [];
-      for (let r = 0; r < options.repeats; r++) samples.push(await measure(trainer, options.seconds));
-      trainer.dispose();
-      const row: TrainingRow = {
-        scenario,
-        backend,
-        engine: 'reference',
-        where: 'node',
-        steps_per_s: median(samples),
-      };
-      options.log(
-        `  training ${scenario} on ${backend} (node, reference): ${row.steps_per_s.toFixed(1)} steps/s`,
-      );
-      rows.push(row);
+      const trainers = ENGINES.map((engine) => trainerFor(scenario, engine));
+      const samples = ENGINES.map((): number[] => []);
+      for (let r = 0; r < options.repeats; r++) {
+        for (let e = 0; e < ENGINES.length; e++) samples[e].push(await measure(trainers[e], options.seconds));
+      }
+      ENGINES.forEach((engine, e) => {
+        if (trainers[e].engine !== engine) throw new Error(`${backend} has no ${engine} engine`);
+        trainers[e].dispose();
+        const row: TrainingRow = {
+          scenario,
+          backend,
+          engine,
+          where: 'node',
+          steps_per_s: median(samples[e]),
+        };
+        options.log(
+          `  training ${scenario} on ${backend} (node, ${engine}): ${row.steps_per_s.toFixed(1)} steps/s`,
+        );
+        rows.push(row);
+      });
     }
   }
   return rows;

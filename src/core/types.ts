@@ -60,6 +60,12 @@ export type PenaltyMode = 'off' | 'fixed' | 'lap';
 
 export type OptimizerKind = 'adam' | 'sgd';
 
+/**
+ * How a training step is computed: fused (one kernel per step, on the backends that have it) or
+ * reference (composed tfjs ops with automatic differentiation, on every backend).
+ */
+export type EngineKind = 'fused' | 'reference';
+
 /** Settings that can change between two training steps without rebuilding anything. */
 export interface TrainingSettings {
   penalty: PenaltyMode;
@@ -83,6 +89,8 @@ export interface TrainingSettings {
   momentum: number;
   /** Mini-batch size; 0 or >= n means full batch. */
   batchSize: number;
+  /** The engine asked for; fused falls back to reference where the backend has no fused step. */
+  engine: EngineKind;
 }
 
 /** Everything needed to build and train one run. */

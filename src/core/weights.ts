@@ -91,6 +91,18 @@ export function initialWeights(model: ModelConfig, seed: number): WeightArrays {
   };
 }
 
+/** Where each weight tensor starts in the flat array of all weights (WEIGHT_NAMES order). */
+export function weightOffsets(model: ModelConfig): Record<WeightName, number> {
+  const shapes = weightShapes(model);
+  const out = {} as Record<WeightName, number>;
+  let offset = 0;
+  for (const name of WEIGHT_NAMES) {
+    out[name] = offset;
+    offset += shapes[name].reduce((a, b) => a * b, 1);
+  }
+  return out;
+}
+
 /** Number of weights of a model (all tensors together). */
 export function weightCount(model: ModelConfig): number {
   const shapes = weightShapes(model);

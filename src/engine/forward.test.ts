@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDataset } from '../core/datasets';
 import type { Activation, HeadKind } from '../core/types';
 import { headLogits, runFlow } from './forward';
-import { createParams, disposeParams } from './params';
+import { ParameterStore } from './params';
 import { useCpuBackend } from './testing/cpuBackend';
 import { testModel, testRun } from './testing/fixtures';
 import { oracleForward, toFloat64 } from './testing/oracle';
@@ -27,8 +27,9 @@ describe.each(cases)('forward pass (%s, h = %d, %s head)', (activation, stepSize
     weights.b2 = weights.b2.map((_, i) => 0.1 * ((i % 3) - 1));
     const { train } = makeDataset(testRun().data);
     const reference = oracleForward(model, toFloat64(weights), train.x, train.y);
-    const params = createParams(model, weights);
+    const store = new ParameterStore(model, weights);
     const [positions, velocities, energies, logits] = tf.tidy(() => {
+      const params = store.views();
       const flow = runFlow(params, model, tf.tensor2d(train.x, [train.y.length, 2]), true);
       return [
         flow.positions!.dataSync(),
@@ -37,7 +38,7 @@ describe.each(cases)('forward pass (%s, h = %d, %s head)', (activation, stepSize
         headLogits(params, flow.final).dataSync(),
       ];
     });
-    disposeParams(params);
+    store.dispose();
     const close = (a: ArrayLike<number>, b: ArrayLike<number>) => {
       expect(a.length).toBe(b.length);
       for (let i = 0; i < a.length; i++) expect(a[i]).toBeCloseTo(b[i], 4);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Activation, PenaltyMode } from '../core/types';
+import type { Activation, EngineKind, PenaltyMode } from '../core/types';
 import { useCpuBackend } from './testing/cpuBackend';
 import { testModel, testRun } from './testing/fixtures';
 import type { OracleWeights } from './testing/oracle';
@@ -37,20 +37,23 @@ function expectGradientsClose(actual: OracleWeights, expected: OracleWeights, tr
   }
 }
 
-const cases: [Activation, number, PenaltyMode, 'learned' | 'fixed'][] = [
-  ['tanh', 1, 'fixed', 'learned'],
-  ['tanh', 1 / 3, 'off', 'fixed'],
-  ['relu', 1, 'fixed', 'fixed'],
-  ['gelu', 1 / 3, 'fixed', 'learned'],
-];
+const ENGINES: EngineKind[] = ['fused', 'reference'];
+const cases: [EngineKind, Activation, number, PenaltyMode, 'learned' | 'fixed'][] = ENGINES.flatMap(
+  (engine) => [
+    [engine, 'tanh', 1, 'fixed', 'learned'],
+    [engine, 'tanh', 1 / 3, 'off', 'fixed'],
+    [engine, 'relu', 1, 'fixed', 'fixed'],
+    [engine, 'gelu', 1 / 3, 'fixed', 'learned'],
+  ],
+);
 
 describe.each(cases)(
-  'gradient of the full loss (%s, h = %d, penalty %s, %s head)',
-  (activation, h, penalty, head) => {
+  '%s engine: gradient of the full loss (%s, h = %d, penalty %s, %s head)',
+  (engine, activation, h, penalty, head) => {
     it('matches central finite differences of the float64 reference for every weight', async () => {
       const weight = 0.3;
       const trainer = new Trainer(
-        testRun({ penalty: 'fixed', weight, learningRate: 0.05 }, testModel(activation, h, head)),
+        testRun({ penalty: 'fixed', weight, learningRate: 0.05, engine }, testModel(activation, h, head)),
       );
       // Train a little first so that the weights (and the kinetic term) are far from the initial ones.
       for (let i = 0; i < 40; i++) trainer.step();

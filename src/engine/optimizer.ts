@@ -1,5 +1,5 @@
 /**
- * Adam and SGD with momentum over the model's variables, written here rather than taken from
+ * Adam and SGD with momentum over the flat parameter buffer, written here rather than taken from
  * tf.train so that every hyperparameter (learning rate, betas, epsilon, momentum) is read on each step
  * (live controls change them without rebuilding anything) and epsilon is explicit on every backend.
  *
@@ -8,40 +8,43 @@
  *   SGD:   u <- mu u + g;  p <- p - lr u
  *
  * b1^t and b2^t are running products kept on the host, so a beta changed mid-run applies from then on.
+ * The moments are public so that the fused step (src/engine/fused) updates the same state.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { OptimizerKind, TrainingSettings } from '../core/types';
 import { variableFrom } from './params';
 
-type OptimizerSettings = Pick<
+export type OptimizerSettings = Pick<
   TrainingSettings,
   'optimizer' | 'learningRate' | 'beta1' | 'beta2' | 'epsilon' | 'momentum'
 >;
 
-interface Slots {
-  first: tf.Variable;
-  second: tf.Variable;
+/** beta1^t and beta2^t for the step being taken (1 and 1 for SGD). */
+export interface BiasPowers {
+  beta1Power: number;
+  beta2Power: number;
 }
 
-/** Optimiser state for a fixed list of variables. */
+/** Optimiser state for one variable. */
 export class ParameterOptimizer {
-  private readonly slots: Slots[];
+  /** Adam's first moment m, or SGD's velocity u; same shape as the variable. */
+  readonly first: tf.Variable;
+  /** Adam's second moment v (unused by SGD). */
+  readonly second: tf.Variable;
   private kind: OptimizerKind | null = null;
   private beta1Power = 1;
   private beta2Power = 1;
 
-  constructor(private readonly variables: tf.Variable[]) {
-    this.slots = variables.map((v) => ({
-      first: variableFrom(() => tf.zerosLike(v), false),
-      second: variableFrom(() => tf.zerosLike(v), false),
-    }));
+  constructor(private readonly variable: tf.Variable) {
+    this.first = variableFrom(() => tf.zerosLike(variable), false);
+    this.second = variableFrom(() => tf.zerosLike(variable), false);
   }
 
   /**
-   * Applies one update with the given gradients (one per variable, same order). Switching the kind of
-   * optimiser starts the new one from zero moments.
+   * Starts a step: switching the kind of optimiser clears the moments, and Adam's running powers
+   * advance. Returns the powers this step's bias correction uses.
    */
-  apply(grads: tf.Tensor[], settings: OptimizerSettings): void {
+  begin(settings: OptimizerSettings): BiasPowers {
     if (settings.optimizer !== this.kind) {
       this.clearState();
       this.kind = settings.optimizer;
@@ -50,47 +53,44 @@ export class ParameterOptimizer {
       this.beta1Power *= settings.beta1;
       this.beta2Power *= settings.beta2;
     }
+    return { beta1Power: this.beta1Power, beta2Power: this.beta2Power };
+  }
+
+  /** Applies one update with the gradient of the variable (same shape) in composed tfjs ops. */
+  apply(grad: tf.Tensor, settings: OptimizerSettings): void {
+    const { beta1Power, beta2Power } = this.begin(settings);
+    const { first, second, variable } = this;
     tf.tidy(() => {
       const lr = tf.scalar(settings.learningRate);
-      this.variables.forEach((variable, i) => {
-        const g = grads[i];
-        const { first, second } = this.slots[i];
-        if (settings.optimizer === 'adam') {
-          const m = tf.add(tf.mul(first, settings.beta1), tf.mul(g, 1 - settings.beta1));
-          const v = tf.add(tf.mul(second, settings.beta2), tf.mul(tf.square(g), 1 - settings.beta2));
-          first.assign(m);
-          second.assign(v);
-          const mHat = tf.div(m, 1 - this.beta1Power);
-          const vHat = tf.div(v, 1 - this.beta2Power);
-          variable.assign(
-            tf.sub(variable, tf.div(tf.mul(mHat, lr), tf.add(tf.sqrt(vHat), settings.epsilon))),
-          );
-        } else {
-          const u = tf.add(tf.mul(first, settings.momentum), g);
-          first.assign(u);
-          variable.assign(tf.sub(variable, tf.mul(u, lr)));
-        }
-      });
+      if (settings.optimizer === 'adam') {
+        const m = tf.add(tf.mul(first, settings.beta1), tf.mul(grad, 1 - settings.beta1));
+        const v = tf.add(tf.mul(second, settings.beta2), tf.mul(tf.square(grad), 1 - settings.beta2));
+        first.assign(m);
+        second.assign(v);
+        const mHat = tf.div(m, 1 - beta1Power);
+        const vHat = tf.div(v, 1 - beta2Power);
+        variable.assign(tf.sub(variable, tf.div(tf.mul(mHat, lr), tf.add(tf.sqrt(vHat), settings.epsilon))));
+      } else {
+        const u = tf.add(tf.mul(first, settings.momentum), grad);
+        first.assign(u);
+        variable.assign(tf.sub(variable, tf.mul(u, lr)));
+      }
     });
   }
 
   /** Forgets all moments (used on reset and when the kind of optimiser changes). */
   clearState(): void {
-    for (const { first, second } of this.slots) {
-      tf.tidy(() => {
-        first.assign(tf.zerosLike(first));
-        second.assign(tf.zerosLike(second));
-      });
-    }
+    tf.tidy(() => {
+      this.first.assign(tf.zerosLike(this.first));
+      this.second.assign(tf.zerosLike(this.second));
+    });
     this.beta1Power = 1;
     this.beta2Power = 1;
     this.kind = null;
   }
 
   dispose(): void {
-    for (const { first, second } of this.slots) {
-      first.dispose();
-      second.dispose();
-    }
+    this.first.dispose();
+    this.second.dispose();
   }
 }

@@ -25,6 +25,18 @@ describe('trainer', () => {
     }
   });
 
+  it('trains the same run on either engine: 50 mini-batch losses agree to float32 rounding', async () => {
+    const fused = new Trainer(testRun({ batchSize: 8, engine: 'fused' }));
+    const reference = new Trainer(testRun({ batchSize: 8, engine: 'reference' }));
+    expect(fused.engine).toBe('fused');
+    expect(reference.engine).toBe('reference');
+    const a = await losses(fused, 50);
+    const b = await losses(reference, 50);
+    a.forEach((loss, i) => expect(Math.abs(loss - b[i]) / b[i]).toBeLessThan(1e-4));
+    fused.dispose();
+    reference.dispose();
+  });
+
   it('gives different losses for a different seed', async () => {
     const a = new Trainer(testRun());
     const b = new Trainer({ ...testRun(), seed: 4 });
@@ -76,7 +88,7 @@ describe('trainer', () => {
     trainer.dispose();
   });
 
-  it('does not grow tf.memory().numTensors over 200 steps with live changes and 5 resets', async () => {
+  it('does not grow tf.memory().numTensors over 200 steps with live changes, engine switches and 5 resets', async () => {
     const baseline = tf.memory().numTensors;
     const trainer = new Trainer(testRun({ batchSize: 6 }));
     await probe(trainer);
@@ -88,7 +100,8 @@ describe('trainer', () => {
       { batchSize: 0 },
       { penalty: 'lap' as const, lambda0: 3 },
       { optimizer: 'adam' as const, beta1: 0.8 },
-      { penalty: 'off' as const },
+      { penalty: 'off' as const, engine: 'reference' as const },
+      { engine: 'fused' as const },
     ];
     for (let i = 0; i < 200; i++) {
       if (i % 10 === 0) trainer.updateSettings(changes[(i / 10) % changes.length]);

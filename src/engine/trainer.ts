@@ -4,24 +4,16 @@
  * run; reset() rebuilds the initial state from the seed without reallocating anything.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { BatchSampler } from '../core/batches';
 import { createBatchSampler } from '../core/batches';
 import { makeDataset } from '../core/datasets';
 import type { SnapshotLayout } from '../core/snapshot';
-import type { ModelConfig, PointSet, RunConfig, TrainingSettings } from '../core/types';
+import type { EngineKind, ModelConfig, PointSet, RunConfig, TrainingSettings } from '../core/types';
 import { runFlow, headLogits } from './forward';
-import { accuracy, crossEntropy, kineticCost, stopGradient } from './objective';
+import { accuracy, crossEntropy, kineticCost } from './objective';
 import { ParameterOptimizer } from './optimizer';
-import type { ModelParams } from './params';
-import {
-  assignWeights,
-  createParams,
-  disposeParams,
-  readWeights,
-  trainableParams,
-  variableFrom,
-} from './params';
+import { ParameterStore, variableFrom } from './params';
+import { effectiveEngine, trainingStep } from './trainingStep';
 import type { WeightArrays } from '../core/weights';
 import { initialWeights } from '../core/weights';
 import { computeFields } from './viewFields';
@@ -62,7 +54,7 @@ export class Trainer {
   readonly model: ModelConfig;
   readonly seed: number;
   private settings: TrainingSettings;
-  private readonly params: ModelParams;
+  private readonly store: ParameterStore;
   private readonly optimizer: ParameterOptimizer;
   private readonly lambda: tf.Variable;
   private readonly train: DevicePoints;
@@ -82,8 +74,8 @@ export class Trainer {
     }
     this.train = upload(this.data.train);
     this.test = upload(this.data.test);
-    this.params = createParams(this.model, initialWeights(this.model, this.seed));
-    this.optimizer = new ParameterOptimizer(trainableParams(this.params));
+    this.store = new ParameterStore(this.model, initialWeights(this.model, this.seed));
+    this.optimizer = new ParameterOptimizer(this.store.theta);
     this.lambda = variableFrom(() => tf.scalar(this.settings.lambda0), false);
     this.sampler = createBatchSampler(this.data.train.y.length, this.settings.batchSize, this.seed);
   }
@@ -113,46 +105,28 @@ export class Trainer {
     tf.tidy(() => this.lambda.assign(tf.scalar(lambda)));
   }
 
+  /** The engine the next step uses: the one asked for when the active backend has it, else reference. */
+  get engine(): EngineKind {
+    return effectiveEngine(this.settings.engine);
+  }
+
   /**
-   * One optimiser step on the next batch. In least-action mode, when s > 0 and t mod s == 0,
-   * lambda <- lambda + tau * CE_t first (CE_t of this batch, current weights), and the step minimises
-   * CE_t + C_t / lambda with the updated lambda. No value is read back: the step's CE, C, lambda,
-   * weight and loss are kept on the device until the next snapshot.
+   * One optimiser step on the next batch (src/engine/trainingStep.ts). No value is read back: the
+   * step's CE, C, lambda, weight and loss are kept on the device until the next snapshot.
    */
   step(): void {
     const s = this.settings;
     const updateMultiplier = s.penalty === 'lap' && s.every > 0 && this.steps % s.every === 0;
-    const batch = this.sampler.next();
-    const variables = trainableParams(this.params);
-    let record: tf.Tensor1D | null = null;
-    const { value, grads } = tf.variableGrads(() => {
-      const indices = batch ? tf.tensor1d(batch, 'int32') : null;
-      const x = indices ? tf.gather(this.train.x, indices) : this.train.x;
-      const oneHot = indices ? tf.gather(this.train.oneHot, indices) : this.train.oneHot;
-      const { final, energies } = runFlow(this.params, this.model, x, false);
-      const ce = crossEntropy(headLogits(this.params, final), oneHot);
-      const kinetic = kineticCost(energies);
-      let lambda: tf.Scalar = this.lambda as tf.Scalar;
-      let weight: tf.Scalar;
-      if (s.penalty === 'lap') {
-        if (updateMultiplier) lambda = tf.add(lambda, tf.mul(stopGradient(ce), s.tau));
-        weight = tf.div(1, lambda);
-      } else {
-        weight = tf.scalar(s.penalty === 'fixed' ? s.weight : 0);
-      }
-      const loss = s.penalty === 'off' ? ce : tf.add(ce, tf.mul(weight, kinetic));
-      record = tf.keep(tf.stack([ce, kinetic, lambda, weight, loss]) as tf.Tensor1D);
-      return loss as tf.Scalar;
-    }, variables);
-    const kept = record as unknown as tf.Tensor1D;
-    if (updateMultiplier) tf.tidy(() => this.lambda.assign(tf.reshape(tf.slice(kept, [2], [1]), [])));
-    this.optimizer.apply(
-      variables.map((v) => grads[v.name]),
-      s,
-    );
-    value.dispose();
-    tf.dispose(grads);
-    this.records.push(kept);
+    const indices = this.sampler.next();
+    const batch = indices
+      ? tf.tidy(() => {
+          const rows = tf.tensor1d(indices, 'int32');
+          return { x: tf.gather(this.train.x, rows), oneHot: tf.gather(this.train.oneHot, rows) };
+        })
+      : this.train;
+    const state = { store: this.store, optimizer: this.optimizer, lambda: this.lambda };
+    this.records.push(trainingStep(this.engine, state, batch, s, updateMultiplier));
+    if (indices) tf.dispose([batch.x, batch.oneHot]);
     this.steps++;
   }
 
@@ -165,11 +139,12 @@ export class Trainer {
     const historyRows = this.records.length;
     const step = this.steps;
     const packed = tf.tidy(() => {
+      const params = this.store.views();
       const history = historyRows > 0 ? tf.reshape(tf.stack(this.records), [-1]) : tf.zeros([0]);
-      const train = runFlow(this.params, this.model, this.train.x, true);
-      const trainLogits = headLogits(this.params, train.final);
-      const test = runFlow(this.params, this.model, this.test.x, true);
-      const testLogits = headLogits(this.params, test.final);
+      const train = runFlow(params, this.model, this.train.x, true);
+      const trainLogits = headLogits(params, train.final);
+      const test = runFlow(params, this.model, this.test.x, true);
+      const testLogits = headLogits(params, test.final);
       const metrics = tf.stack([
         crossEntropy(trainLogits, this.train.oneHot),
         accuracy(trainLogits, this.train.labels),
@@ -226,7 +201,7 @@ export class Trainer {
 
   /** The view's field layers for the current weights (layout in src/core/fieldGrids.ts). */
   async fields(request: FieldRequest): Promise<Float32Array> {
-    const packed = tf.tidy(() => computeFields(this.params, this.model, request));
+    const packed = tf.tidy(() => computeFields(this.store.views(), this.model, request));
     const data = (await packed.data()) as Float32Array;
     packed.dispose();
     return data;
@@ -234,12 +209,12 @@ export class Trainer {
 
   /** The current weights as plain arrays. */
   weights(): Promise<WeightArrays> {
-    return readWeights(this.params, this.model);
+    return this.store.read();
   }
 
   /** Replaces the weights (same model shape), keeping the step count and the optimiser state. */
   setWeights(weights: WeightArrays): void {
-    assignWeights(this.params, weights);
+    this.store.assign(weights);
   }
 
   /**
@@ -248,7 +223,7 @@ export class Trainer {
    */
   restoreState(weights: WeightArrays, step: number, lambda: number): void {
     this.reset();
-    assignWeights(this.params, weights);
+    this.store.assign(weights);
     for (let i = 0; i < step; i++) if (this.sampler.next() === null) break;
     this.steps = step;
     if (Number.isFinite(lambda) && lambda > 0) this.setMultiplier(lambda);
@@ -261,7 +236,7 @@ export class Trainer {
 
   /** Back to step 0: seeded initial weights, fresh optimiser, lambda = lambda0, the batch stream restarted. */
   reset(): void {
-    assignWeights(this.params, initialWeights(this.model, this.seed));
+    this.store.assign(initialWeights(this.model, this.seed));
     this.optimizer.clearState();
     this.setMultiplier(this.settings.lambda0);
     this.sampler = createBatchSampler(this.data.train.y.length, this.settings.batchSize, this.seed);
@@ -274,7 +249,7 @@ export class Trainer {
   dispose(): void {
     tf.dispose(this.records);
     this.records = [];
-    disposeParams(this.params);
+    this.store.dispose();
     this.optimizer.dispose();
     this.lambda.dispose();
     disposePoints(this.train);

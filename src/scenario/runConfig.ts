@@ -37,6 +37,7 @@ export function trainingSettings(s: Scenario): TrainingSettings {
     epsilon: ADAM_EPSILON,
     momentum: s.momentum,
     batchSize: s.batch,
+    engine: s.engine,
   };
 }
 

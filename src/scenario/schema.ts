@@ -4,7 +4,14 @@
  * (a change rebuilds the run from the seed), "training" (applies to the next step) or "view" (only the
  * page's drawing). Encoding, decoding, clamping and the controls are all driven by this table.
  */
-import type { Activation, DatasetKind, HeadKind, OptimizerKind, PenaltyMode } from '../core/types';
+import type {
+  Activation,
+  DatasetKind,
+  EngineKind,
+  HeadKind,
+  OptimizerKind,
+  PenaltyMode,
+} from '../core/types';
 
 /** The current scenario format version (the link key `v`). */
 export const SCENARIO_VERSION = 1;
@@ -69,6 +76,8 @@ export interface Scenario {
   momentum: number;
   beta1: number;
   beta2: number;
+  /** How steps are computed: fused kernels where the backend has them, or composed tfjs ops. */
+  engine: EngineKind;
   /** Pause automatically after this many steps (0: never). */
   steps: number;
   /** Training pace in steps per second, or as fast as possible. */
@@ -323,6 +332,13 @@ export const FIELDS: {
     default: 0.999,
     scope: 'training',
     step: 0.0001,
+  },
+  engine: {
+    type: 'choice',
+    label: 'engine',
+    values: ['fused', 'reference'],
+    default: 'fused',
+    scope: 'training',
   },
   steps: { type: 'int', label: 'pause after steps', min: 0, max: 10_000_000, default: 0, scope: 'training' },
   pace: { type: 'choice', label: 'speed', values: PACES, default: 'max', scope: 'training' },

@@ -6,6 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { BackendPreference, BackendReport } from '../core/backends';
 import type { TransportMeasures } from '../core/measures';
+import type { EngineKind } from '../core/types';
 import type { Scenario } from '../scenario/schema';
 import type { PauseReason } from '../worker/protocol';
 
@@ -13,6 +14,8 @@ import type { PauseReason } from '../worker/protocol';
 export interface LiveReadout {
   step: number;
   stepsPerSecond: number;
+  /** The engine the steps run on. */
+  engine: EngineKind;
   trainLoss: number;
   trainAccuracy: number;
   testLoss: number;

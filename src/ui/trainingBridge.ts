@@ -68,6 +68,7 @@ function readoutOf(
   return {
     step: event.step,
     stepsPerSecond: event.stepsPerSecond,
+    engine: event.engine,
     trainLoss: metric(views, 'trainLoss'),
     trainAccuracy: metric(views, 'trainAccuracy'),
     testLoss: metric(views, 'testLoss'),

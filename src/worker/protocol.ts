@@ -6,6 +6,7 @@
  */
 import type { FieldRequest, FieldsLayout } from '../core/fieldGrids';
 import type { TransportMeasures } from '../core/measures';
+import type { EngineKind } from '../core/types';
 import type { SnapshotLayout } from '../core/snapshot';
 import type { BackendPreference, BackendReport } from '../core/backends';
 import type { Scenario } from '../scenario/schema';
@@ -82,6 +83,8 @@ export type WorkerEvent =
       data: Float32Array;
       /** Training steps per second over the last second (0 when paused). */
       stepsPerSecond: number;
+      /** The engine the steps ran on (fused falls back to reference where the backend lacks it). */
+      engine: EngineKind;
     }
   /** The field layers for `request` at `step` (layout in src/core/fieldGrids.ts); `data` is transferred. */
   | {

@@ -45,10 +45,11 @@ describe('training session', () => {
   it('plays, reports steps per second, pauses, and resets to the same initial state', async () => {
     const driver = await SessionDriver.start();
     const initial = Array.from(driver.lastSnapshot().views.trainPositions);
-    await driver.playUntil(60);
+    const rated = (d: SessionDriver) => d.eventsOf('snapshot').some((s) => s.stepsPerSecond > 0);
+    await driver.playUntil((d) => d.lastSnapshot().step >= 60 && rated(d));
     await driver.send({ type: 'pause' });
     expect(driver.isPlaying()).toBe(false);
-    expect(driver.eventsOf('snapshot').some((s) => s.stepsPerSecond > 0)).toBe(true);
+    expect(rated(driver)).toBe(true);
     const paused = driver.lastSnapshot().step;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(driver.lastSnapshot().step).toBe(paused);
@@ -172,7 +173,7 @@ describe('training session', () => {
       arrows: 0,
     };
     await driver.send({ type: 'view', request, transport: false });
-    await driver.playUntil(300);
+    await driver.playUntil((d) => d.eventsOf('fields').some((f) => f.step > 0));
     await driver.send({ type: 'pause' });
     const fields = driver.eventsOf('fields');
     expect(fields.some((f) => f.step > 0)).toBe(true);

@@ -312,6 +312,7 @@ export class TrainingSession {
         layout: snapshot.layout,
         data,
         stepsPerSecond: this.playing ? this.rate.measure(now, snapshot.step) : 0,
+        engine: trainer.engine,
       },
       [data.buffer],
     );

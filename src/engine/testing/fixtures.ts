@@ -1,6 +1,6 @@
 import type { Activation, HeadKind, ModelConfig, RunConfig, TrainingSettings } from '../../core/types';
 
-/** Training settings of the tests: Adam, full batch, least action with the paper's defaults. */
+/** Training settings of the tests: Adam, full batch, least action with the paper's defaults, fused engine. */
 export const TEST_SETTINGS: TrainingSettings = {
   penalty: 'lap',
   weight: 0.1,
@@ -14,6 +14,7 @@ export const TEST_SETTINGS: TrainingSettings = {
   epsilon: 1e-7,
   momentum: 0.9,
   batchSize: 0,
+  engine: 'fused',
 };
 
 /** A small two-class model. */

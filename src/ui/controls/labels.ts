@@ -14,6 +14,7 @@ export const CHOICE_LABELS: { [K in ChoiceKey]: Record<Scenario[K], string> } = 
   head: { learned: 'Learned', fixed: 'Fixed' },
   penalty: { off: 'Off', fixed: 'Fixed', lap: 'Least action' },
   opt: { adam: 'Adam', sgd: 'SGD + momentum' },
+  engine: { fused: 'Fused', reference: 'Reference' },
   flow: { once: 'Once', loop: 'Loop', bounce: 'Bounce' },
   trail: { class: 'Class', straightness: 'Straightness' },
   regions: { soft: 'Confidence', discrete: 'Discrete' },
@@ -32,5 +33,14 @@ export const CHOICE_LABELS: { [K in ChoiceKey]: Record<Scenario[K], string> } = 
     '1': '1 step/s',
   },
 };
+
+/** The engine as the status badge names it. */
+export const ENGINE_LABELS = { fused: 'fused', reference: 'tfjs ops' } as const;
+
+/** What each engine is, for the badge's tooltip. */
+export const ENGINE_DETAILS = {
+  fused: 'engine: fused (each training step is one kernel)',
+  reference: 'engine: reference (each training step is composed tfjs ops)',
+} as const;
 
 export type { ChoiceKey };

@@ -42,12 +42,16 @@ export class SessionDriver {
     return this;
   }
 
-  /** Plays until a snapshot at or beyond `step` arrives (or training pauses by itself). */
-  async playUntil(step: number, timeoutMs = 20_000): Promise<this> {
+  /**
+   * Plays until a snapshot at or beyond `step` arrives, or until `done` holds when a predicate is
+   * given (or training pauses by itself); throws after timeoutMs.
+   */
+  async playUntil(until: number | ((driver: this) => boolean), timeoutMs = 20_000): Promise<this> {
+    const done = typeof until === 'number' ? () => this.lastSnapshot().step >= until : () => until(this);
     await this.send({ type: 'play' });
     const deadline = performance.now() + timeoutMs;
-    while (this.lastSnapshot().step < step && this.isPlaying()) {
-      if (performance.now() > deadline) throw new Error(`no snapshot at step ${step} within ${timeoutMs} ms`);
+    while (!done() && this.isPlaying()) {
+      if (performance.now() > deadline) throw new Error(`training did not get there within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     return this;

@@ -1,0 +1,431 @@
+/**
+ * The fused training step for the CPU and WASM backends, in AssemblyScript compiled to WebAssembly
+ * with 128-bit SIMD (npm run build:kernel writes cpuStepModule.ts from this file).
+ *
+ * One call computes a whole step exactly as the reference engine's composed tfjs ops do
+ * (science.md sections 1-3), in float32 like tfjs:
+ *   pass 1, forward per point through the K blocks (positions, hidden activations and their slopes,
+ *           velocities, kinetic terms), then the head, softmax and cross-entropy;
+ *   then    the least-action multiplier (lambda + tau CE when asked) and the penalty weight;
+ *   pass 2, backward per point, every weight's gradient summed over the points;
+ *   last    Adam or SGD with momentum over the flat parameter buffer.
+ * Hidden units are processed four at a time (f32x4); the width is padded to a multiple of 4 with
+ * zero weights, which leaves every real quantity unchanged.
+ *
+ * Memory: prepare(K, W, C, N) lays out, from the heap base, the arrays the caller fills and reads
+ * (the IO block, located by ioPointer) followed by this module's scratch, and grows memory as needed.
+ */
+
+let K: i32 = 0;
+let W: i32 = 0;
+let C: i32 = 0;
+let N: i32 = 0;
+let P: i32 = 0;
+let Wp: i32 = 0;
+
+// IO block (float32 arrays, in this order).
+let ioTheta: usize = 0;
+let ioFirst: usize = 0;
+let ioSecond: usize = 0;
+let ioX: usize = 0;
+let ioOneHot: usize = 0;
+let outTheta: usize = 0;
+let outFirst: usize = 0;
+let outSecond: usize = 0;
+let outStats: usize = 0;
+
+// Scratch: padded weights [K][Wp] and their gradients, per-point records, head gradients.
+let w1a: usize = 0;
+let w1b: usize = 0;
+let b1p: usize = 0;
+let w2c0: usize = 0;
+let w2c1: usize = 0;
+let gw1a: usize = 0;
+let gw1b: usize = 0;
+let gb1: usize = 0;
+let gw2c0: usize = 0;
+let gw2c1: usize = 0;
+let gb2: usize = 0;
+let ghead: usize = 0;
+let grad: usize = 0;
+let positions: usize = 0;
+let velocity: usize = 0;
+let act: usize = 0;
+let slope: usize = 0;
+let probabilities: usize = 0;
+
+const ACT_TANH: i32 = 0;
+const ACT_RELU: i32 = 1;
+
+function align16(n: usize): usize {
+  return (n + 15) & ~(15 as usize);
+}
+
+let cursor: usize = 0;
+
+/** Reserves `floats` float32 values at the cursor (16-byte aligned). */
+function take(floats: i32): usize {
+  const start = cursor;
+  cursor = align16(cursor + (<usize>floats << 2));
+  return start;
+}
+
+function ioBase(): usize {
+  return align16(__heap_base);
+}
+
+/**
+ * Where the i-th array of the IO block starts, in bytes: 0 theta, 1 first moment, 2 second moment,
+ * 3 points [N][2], 4 one-hot labels [N][C]; outputs 5 theta, 6 first, 7 second, 8 stats [8].
+ */
+export function ioPointer(index: i32): usize {
+  switch (index) {
+    case 0: return ioTheta;
+    case 1: return ioFirst;
+    case 2: return ioSecond;
+    case 3: return ioX;
+    case 4: return ioOneHot;
+    case 5: return outTheta;
+    case 6: return outFirst;
+    case 7: return outSecond;
+    default: return outStats;
+  }
+}
+
+/** Lays out memory for a model and a batch size; returns the number of bytes in use. */
+export function prepare(blocks: i32, width: i32, classes: i32, points: i32): usize {
+  K = blocks;
+  W = width;
+  C = classes;
+  N = points;
+  P = K * (2 * W + W + W * 2 + 2) + 3 * C;
+  Wp = (W + 3) & ~3;
+  cursor = ioBase();
+  ioTheta = take(P);
+  ioFirst = take(P);
+  ioSecond = take(P);
+  ioX = take(2 * N);
+  ioOneHot = take(N * C);
+  outTheta = take(P);
+  outFirst = take(P);
+  outSecond = take(P);
+  outStats = take(8);
+  const block = K * Wp;
+  w1a = take(block);
+  w1b = take(block);
+  b1p = take(block);
+  w2c0 = take(block);
+  w2c1 = take(block);
+  gw1a = take(block);
+  gw1b = take(block);
+  gb1 = take(block);
+  gw2c0 = take(block);
+  gw2c1 = take(block);
+  gb2 = take(2 * K);
+  ghead = take(3 * C);
+  grad = take(P);
+  positions = take((K + 1) * N * 2);
+  velocity = take(K * N * 2);
+  act = take(K * N * Wp);
+  slope = take(K * N * Wp);
+  probabilities = take(N * C);
+  const pages = <i32>((cursor + 0xffff) >> 16);
+  if (pages > memory.size()) memory.grow(pages - memory.size());
+  return cursor;
+}
+
+@inline function f32At(base: usize, index: i32): f32 {
+  return load<f32>(base + (<usize>index << 2));
+}
+
+@inline function setF32(base: usize, index: i32, value: f32): void {
+  store<f32>(base + (<usize>index << 2), value);
+}
+
+@inline function vecAt(base: usize, index: i32): v128 {
+  return v128.load(base + (<usize>index << 2));
+}
+
+@inline function setVec(base: usize, index: i32, value: v128): void {
+  v128.store(base + (<usize>index << 2), value);
+}
+
+@inline function addVec(base: usize, index: i32, value: v128): void {
+  setVec(base, index, f32x4.add(vecAt(base, index), value));
+}
+
+@inline function horizontalSum(v: v128): f32 {
+  return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3);
+}
+
+// tanh to float32 accuracy: the rational minimax approximation of Eigen's float tanh.
+const TANH_CLAMP: f32 = 7.90531110763549805;
+const A1: f32 = 4.89352455891786e-3;
+const A3: f32 = 6.37261928875436e-4;
+const A5: f32 = 1.48572235717979e-5;
+const A7: f32 = 5.12229709037114e-8;
+const A9: f32 = -8.60467152213735e-11;
+const A11: f32 = 2.00018790482477e-13;
+const A13: f32 = -2.76076847742355e-16;
+const B0: f32 = 4.89352518554385e-3;
+const B2: f32 = 2.268434632439e-3;
+const B4: f32 = 1.18534705686654e-4;
+const B6: f32 = 1.19825839466702e-6;
+
+@inline function tanhVec(x: v128): v128 {
+  const c = f32x4.max(f32x4.min(x, f32x4.splat(TANH_CLAMP)), f32x4.splat(-TANH_CLAMP));
+  const x2 = f32x4.mul(c, c);
+  let p = f32x4.splat(A13);
+  p = f32x4.add(f32x4.mul(p, x2), f32x4.splat(A11));
+  p = f32x4.add(f32x4.mul(p, x2), f32x4.splat(A9));
+  p = f32x4.add(f32x4.mul(p, x2), f32x4.splat(A7));
+  p = f32x4.add(f32x4.mul(p, x2), f32x4.splat(A5));
+  p = f32x4.add(f32x4.mul(p, x2), f32x4.splat(A3));
+  p = f32x4.add(f32x4.mul(p, x2), f32x4.splat(A1));
+  p = f32x4.mul(p, c);
+  let q = f32x4.splat(B6);
+  q = f32x4.add(f32x4.mul(q, x2), f32x4.splat(B4));
+  q = f32x4.add(f32x4.mul(q, x2), f32x4.splat(B2));
+  q = f32x4.add(f32x4.mul(q, x2), f32x4.splat(B0));
+  const small = f32x4.lt(f32x4.abs(x), f32x4.splat(4e-4));
+  return v128.bitselect(x, f32x4.div(p, q), small);
+}
+
+// tfjs's erf (Abramowitz and Stegun 7.1.26), used by GELU in its exact form x (1 + erf(x / sqrt 2)) / 2.
+const ERF_P: f32 = 0.3275911;
+const ERF_A1: f32 = 0.254829592;
+const ERF_A2: f32 = -0.284496736;
+const ERF_A3: f32 = 1.421413741;
+const ERF_A4: f32 = -1.453152027;
+const ERF_A5: f32 = 1.061405429;
+const SQRT1_2: f32 = 0.7071067811865476;
+const TWO_OVER_SQRT_PI: f32 = 1.1283791670955126;
+
+/**
+ * GELU at z, and its derivative (erf's derivative 2/sqrt(pi) exp(-u^2), as tfjs's gradient of Erf),
+ * written to act[index] and slope[index].
+ */
+function gelu(z: f32, index: i32): void {
+  const u = z * SQRT1_2;
+  const t: f32 = 1.0 / (1.0 + ERF_P * Mathf.abs(u));
+  const e = Mathf.exp(-u * u);
+  const poly = ((((ERF_A5 * t + ERF_A4) * t + ERF_A3) * t + ERF_A2) * t + ERF_A1) * t;
+  const erf: f32 = (u < 0 ? <f32>-1.0 : <f32>1.0) * (1.0 - poly * e);
+  setF32(act, index, 0.5 * z * (1.0 + erf));
+  setF32(slope, index, 0.5 * (1.0 + erf) + 0.5 * z * TWO_OVER_SQRT_PI * e * SQRT1_2);
+}
+
+/** Copies theta into padded per-block arrays (W1 rows, b1, W2 columns) and zeroes the gradients. */
+function unpackWeights(): void {
+  const oB1 = K * 2 * W;
+  const oW2 = oB1 + K * W;
+  memory.fill(w1a, 0, <usize>(10 * K * Wp) << 2);
+  for (let k = 0; k < K; k++) {
+    for (let j = 0; j < W; j++) {
+      const at = k * Wp + j;
+      setF32(w1a, at, f32At(ioTheta, k * 2 * W + j));
+      setF32(w1b, at, f32At(ioTheta, k * 2 * W + W + j));
+      setF32(b1p, at, f32At(ioTheta, oB1 + k * W + j));
+      setF32(w2c0, at, f32At(ioTheta, oW2 + (k * W + j) * 2));
+      setF32(w2c1, at, f32At(ioTheta, oW2 + (k * W + j) * 2 + 1));
+    }
+  }
+  memory.fill(gb2, 0, <usize>(2 * K) << 2);
+  memory.fill(ghead, 0, <usize>(3 * C) << 2);
+}
+
+/** Pass 1 for point i; returns its cross-entropy and adds its kinetic terms to the running sum. */
+function forwardPoint(i: i32, h: f32, activation: i32, oB2: i32, oHW: i32, kinetic: usize): f64 {
+  let x0 = f32At(ioX, 2 * i);
+  let x1 = f32At(ioX, 2 * i + 1);
+  setF32(positions, 2 * i, x0);
+  setF32(positions, 2 * i + 1, x1);
+  const V = Wp >> 2;
+  let energy: f64 = 0;
+  for (let k = 0; k < K; k++) {
+    const sx0 = f32x4.splat(x0);
+    const sx1 = f32x4.splat(x1);
+    let acc0 = f32x4.splat(0);
+    let acc1 = f32x4.splat(0);
+    const row = (k * N + i) * Wp;
+    for (let v = 0; v < V; v++) {
+      const at = k * Wp + (v << 2);
+      const z = f32x4.add(f32x4.add(f32x4.mul(sx0, vecAt(w1a, at)), f32x4.mul(sx1, vecAt(w1b, at))), vecAt(b1p, at));
+      let a: v128;
+      let s: v128;
+      if (activation == ACT_TANH) {
+        a = tanhVec(z);
+        s = f32x4.sub(f32x4.splat(1), f32x4.mul(a, a));
+      } else if (activation == ACT_RELU) {
+        const positive = f32x4.gt(z, f32x4.splat(0));
+        a = v128.and(z, positive);
+        s = v128.and(f32x4.splat(1), positive);
+      } else {
+        const base = row + (v << 2);
+        setVec(act, base, z);
+        for (let lane = 0; lane < 4; lane++) gelu(f32At(act, base + lane), base + lane);
+        a = vecAt(act, base);
+        s = vecAt(slope, base);
+      }
+      setVec(act, row + (v << 2), a);
+      setVec(slope, row + (v << 2), s);
+      acc0 = f32x4.add(acc0, f32x4.mul(a, vecAt(w2c0, at)));
+      acc1 = f32x4.add(acc1, f32x4.mul(a, vecAt(w2c1, at)));
+    }
+    const v0 = horizontalSum(acc0) + f32At(ioTheta, oB2 + 2 * k);
+    const v1 = horizontalSum(acc1) + f32At(ioTheta, oB2 + 2 * k + 1);
+    setF32(velocity, (k * N + i) * 2, v0);
+    setF32(velocity, (k * N + i) * 2 + 1, v1);
+    energy += <f64>v0 * v0 + <f64>v1 * v1;
+    x0 += h * v0;
+    x1 += h * v1;
+    setF32(positions, ((k + 1) * N + i) * 2, x0);
+    setF32(positions, ((k + 1) * N + i) * 2 + 1, x1);
+  }
+  store<f64>(kinetic, load<f64>(kinetic) + energy);
+  let max: f64 = -Infinity;
+  for (let c = 0; c < C; c++) {
+    const logit = <f64>(x0 * f32At(ioTheta, oHW + c) + x1 * f32At(ioTheta, oHW + C + c) + f32At(ioTheta, oHW + 2 * C + c));
+    setF32(probabilities, i * C + c, <f32>logit);
+    if (logit > max) max = logit;
+  }
+  let sum: f64 = 0;
+  for (let c = 0; c < C; c++) sum += Math.exp(<f64>f32At(probabilities, i * C + c) - max);
+  const logSum = max + Math.log(sum);
+  let ce: f64 = 0;
+  for (let c = 0; c < C; c++) {
+    const logit = <f64>f32At(probabilities, i * C + c);
+    ce -= <f64>f32At(ioOneHot, i * C + c) * (logit - logSum);
+    setF32(probabilities, i * C + c, <f32>Math.exp(logit - logSum));
+  }
+  return ce;
+}
+
+/** Pass 2 for point i: adds its share of every gradient. `scale` is the penalty weight over N. */
+function backwardPoint(i: i32, h: f32, scale: f32, invN: f32, oHW: i32): void {
+  const xK = (K * N + i) * 2;
+  let g0: f32 = 0;
+  let g1: f32 = 0;
+  for (let c = 0; c < C; c++) {
+    const d = (f32At(probabilities, i * C + c) - f32At(ioOneHot, i * C + c)) * invN;
+    setF32(ghead, c, f32At(ghead, c) + f32At(positions, xK) * d);
+    setF32(ghead, C + c, f32At(ghead, C + c) + f32At(positions, xK + 1) * d);
+    setF32(ghead, 2 * C + c, f32At(ghead, 2 * C + c) + d);
+    g0 += d * f32At(ioTheta, oHW + c);
+    g1 += d * f32At(ioTheta, oHW + C + c);
+  }
+  const V = Wp >> 2;
+  for (let k = K - 1; k >= 0; k--) {
+    const vi = (k * N + i) * 2;
+    const gv0 = h * g0 + scale * f32At(velocity, vi);
+    const gv1 = h * g1 + scale * f32At(velocity, vi + 1);
+    setF32(gb2, 2 * k, f32At(gb2, 2 * k) + gv0);
+    setF32(gb2, 2 * k + 1, f32At(gb2, 2 * k + 1) + gv1);
+    const sgv0 = f32x4.splat(gv0);
+    const sgv1 = f32x4.splat(gv1);
+    const sx0 = f32x4.splat(f32At(positions, vi));
+    const sx1 = f32x4.splat(f32At(positions, vi + 1));
+    let gx0 = f32x4.splat(0);
+    let gx1 = f32x4.splat(0);
+    const row = (k * N + i) * Wp;
+    for (let v = 0; v < V; v++) {
+      const at = k * Wp + (v << 2);
+      const a = vecAt(act, row + (v << 2));
+      addVec(gw2c0, at, f32x4.mul(a, sgv0));
+      addVec(gw2c1, at, f32x4.mul(a, sgv1));
+      const ga = f32x4.add(f32x4.mul(vecAt(w2c0, at), sgv0), f32x4.mul(vecAt(w2c1, at), sgv1));
+      const gz = f32x4.mul(ga, vecAt(slope, row + (v << 2)));
+      addVec(gb1, at, gz);
+      addVec(gw1a, at, f32x4.mul(sx0, gz));
+      addVec(gw1b, at, f32x4.mul(sx1, gz));
+      gx0 = f32x4.add(gx0, f32x4.mul(vecAt(w1a, at), gz));
+      gx1 = f32x4.add(gx1, f32x4.mul(vecAt(w1b, at), gz));
+    }
+    g0 += horizontalSum(gx0);
+    g1 += horizontalSum(gx1);
+  }
+}
+
+/** Gathers the padded gradients into the flat layout of theta (WEIGHT_NAMES order). */
+function packGradient(headTrainable: bool): void {
+  const oB1 = K * 2 * W;
+  const oW2 = oB1 + K * W;
+  const oB2 = oW2 + K * W * 2;
+  const oHW = oB2 + K * 2;
+  for (let k = 0; k < K; k++) {
+    for (let j = 0; j < W; j++) {
+      const at = k * Wp + j;
+      setF32(grad, k * 2 * W + j, f32At(gw1a, at));
+      setF32(grad, k * 2 * W + W + j, f32At(gw1b, at));
+      setF32(grad, oB1 + k * W + j, f32At(gb1, at));
+      setF32(grad, oW2 + (k * W + j) * 2, f32At(gw2c0, at));
+      setF32(grad, oW2 + (k * W + j) * 2 + 1, f32At(gw2c1, at));
+    }
+    setF32(grad, oB2 + 2 * k, f32At(gb2, 2 * k));
+    setF32(grad, oB2 + 2 * k + 1, f32At(gb2, 2 * k + 1));
+  }
+  for (let c = 0; c < 3 * C; c++) setF32(grad, oHW + c, headTrainable ? f32At(ghead, c) : 0);
+}
+
+/**
+ * One training step over the N points in the IO block (see the file comment). Writes the new
+ * parameters and moments and the stats [CE, C, lambda used, weight used, loss].
+ * @param penalty 0 off, 1 fixed weight, 2 least action
+ * @param optimizer 0 Adam, 1 SGD with momentum
+ */
+export function step(
+  h: f32,
+  activation: i32,
+  headTrainable: bool,
+  penalty: i32,
+  weight: f32,
+  tau: f32,
+  updateMultiplier: bool,
+  lambda: f32,
+  optimizer: i32,
+  learningRate: f32,
+  beta1: f32,
+  beta2: f32,
+  epsilon: f32,
+  momentum: f32,
+  beta1Power: f32,
+  beta2Power: f32,
+): void {
+  const oB2 = K * (2 * W + W + W * 2);
+  const oHW = oB2 + K * 2;
+  unpackWeights();
+  const kinetic = outStats + 24; // a float64 accumulator in the stats' spare slots
+  store<f64>(kinetic, 0);
+  let ceSum: f64 = 0;
+  for (let i = 0; i < N; i++) ceSum += forwardPoint(i, h, activation, oB2, oHW, kinetic);
+  const ce = <f32>(ceSum / N);
+  const cost = <f32>((0.5 * load<f64>(kinetic)) / N);
+  const lambdaUsed: f32 = penalty == 2 && updateMultiplier ? lambda + tau * ce : lambda;
+  const w: f32 = penalty == 0 ? 0 : penalty == 1 ? weight : <f32>1.0 / lambdaUsed;
+  const invN: f32 = <f32>1.0 / <f32>N;
+  for (let i = 0; i < N; i++) backwardPoint(i, h, w * invN, invN, oHW);
+  packGradient(headTrainable);
+  const c1: f32 = 1 - beta1Power;
+  const c2: f32 = 1 - beta2Power;
+  for (let p = 0; p < P; p++) {
+    const g = f32At(grad, p);
+    const theta = f32At(ioTheta, p);
+    if (optimizer == 0) {
+      const m = beta1 * f32At(ioFirst, p) + (1 - beta1) * g;
+      const v = beta2 * f32At(ioSecond, p) + (1 - beta2) * g * g;
+      setF32(outFirst, p, m);
+      setF32(outSecond, p, v);
+      setF32(outTheta, p, theta - (learningRate * (m / c1)) / (Mathf.sqrt(v / c2) + epsilon));
+    } else {
+      const u = momentum * f32At(ioFirst, p) + g;
+      setF32(outFirst, p, u);
+      setF32(outSecond, p, f32At(ioSecond, p));
+      setF32(outTheta, p, theta - learningRate * u);
+    }
+  }
+  setF32(outStats, 0, ce);
+  setF32(outStats, 1, cost);
+  setF32(outStats, 2, lambdaUsed);
+  setF32(outStats, 3, w);
+  setF32(outStats, 4, penalty == 0 ? ce : ce + w * cost);
+}

@@ -1,0 +1,164 @@
+/**
+ * Runs one training step with the fused and the reference engine from the same random state (weights,
+ * optimiser moments, multiplier, points) on the active backend and measures how far they differ:
+ * the step record, the gradient of every weight tensor, and the updated weights and moments.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { createRandomStream } from '../../core/random';
+import type { EngineKind, ModelConfig, TrainingSettings } from '../../core/types';
+import type { WeightArrays } from '../../core/weights';
+import { fixedHead, unflattenWeights, WEIGHT_NAMES, weightCount } from '../../core/weights';
+import { ParameterOptimizer } from '../optimizer';
+import { ParameterStore, variableFrom } from '../params';
+import { trainingStep } from '../trainingStep';
+
+/** Normwise relative differences, fused against reference: ||a - b|| / ||b||. */
+export interface EngineAgreement {
+  /** The step record [CE, C, lambda, weight, loss], elementwise relative error (largest). */
+  record: number;
+  /** Per weight tensor, the gradient (SGD without momentum: the new velocity is the gradient). */
+  gradient: Record<(typeof WEIGHT_NAMES)[number], number>;
+  /** After an Adam step from random moments: the updated parameters and both moments. */
+  theta: number;
+  first: number;
+  second: number;
+  /** The multiplier after the step. */
+  lambda: number;
+  /** The gradient entries of a fixed head (must be exactly 0 for both engines). */
+  fixedHeadGradient: number;
+}
+
+interface StepOutcome {
+  record: Float32Array;
+  theta: Float32Array;
+  first: Float32Array;
+  second: Float32Array;
+  lambda: number;
+}
+
+function normalArray(n: number, std: number, stream: ReturnType<typeof createRandomStream>): Float32Array {
+  return Float32Array.from({ length: n }, () => std * stream.normal());
+}
+
+/** Random weights large enough that every block moves the points and every term matters. */
+export function randomWeights(model: ModelConfig, seed: number): WeightArrays {
+  const r = createRandomStream(seed, 'agreement/weights');
+  const { blocks: K, width: W, classes: C } = model;
+  const head =
+    model.head === 'fixed'
+      ? fixedHead(C)
+      : { headW: normalArray(2 * C, 1, r), headb: normalArray(C, 0.3, r) };
+  return {
+    W1: normalArray(K * 2 * W, 1, r),
+    b1: normalArray(K * W, 0.5, r),
+    W2: normalArray(K * W * 2, 0.6 / Math.sqrt(W), r),
+    b2: normalArray(K * 2, 0.1, r),
+    ...head,
+  };
+}
+
+async function runStep(
+  engine: EngineKind,
+  model: ModelConfig,
+  settings: TrainingSettings,
+  updateMultiplier: boolean,
+  seed: number,
+  points: number,
+): Promise<StepOutcome> {
+  const r = createRandomStream(seed, 'agreement/state');
+  const P = weightCount(model);
+  const store = new ParameterStore(model, randomWeights(model, seed));
+  const optimizer = new ParameterOptimizer(store.theta);
+  const lambda = variableFrom(() => tf.scalar(0.5 + r.next()), false);
+  const x = tf.tensor2d(normalArray(points * 2, 1, r), [points, 2]);
+  const labels = Int32Array.from({ length: points }, () => r.int(model.classes));
+  const oneHot = tf.tidy(() =>
+    tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), model.classes), 'float32'),
+  ) as tf.Tensor2D;
+  const first = normalArray(P, 0.05, r);
+  const second = Float32Array.from({ length: P }, () => 0.01 * r.next() ** 2);
+  optimizer.begin(settings);
+  tf.tidy(() => {
+    optimizer.first.assign(tf.tensor1d(first));
+    optimizer.second.assign(tf.tensor1d(second));
+  });
+  const record = trainingStep(
+    engine,
+    { store, optimizer, lambda },
+    { x, oneHot },
+    settings,
+    updateMultiplier,
+  );
+  const outcome: StepOutcome = {
+    record: (await record.data()) as Float32Array,
+    theta: (await store.theta.data()) as Float32Array,
+    first: (await optimizer.first.data()) as Float32Array,
+    second: (await optimizer.second.data()) as Float32Array,
+    lambda: (await lambda.data())[0],
+  };
+  tf.dispose([record, x, oneHot, lambda]);
+  optimizer.dispose();
+  store.dispose();
+  return outcome;
+}
+
+function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let diff = 0;
+  let norm = 0;
+  for (let i = 0; i < b.length; i++) {
+    diff += (a[i] - b[i]) ** 2;
+    norm += b[i] ** 2;
+  }
+  return diff === 0 ? 0 : Math.sqrt(diff / Math.max(norm, 1e-30));
+}
+
+function largestElementwise(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let worst = 0;
+  for (let i = 0; i < b.length; i++)
+    worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.max(Math.abs(b[i]), 1e-30));
+  return worst;
+}
+
+/**
+ * Compares the engines for one configuration on the active backend. `settings.optimizer` is ignored:
+ * the gradient comes from an SGD step without momentum, the update check from an Adam step.
+ */
+export async function compareEngines(
+  model: ModelConfig,
+  settings: TrainingSettings,
+  updateMultiplier: boolean,
+  seed = 1,
+  points = 48,
+): Promise<EngineAgreement> {
+  const sgd: TrainingSettings = { ...settings, optimizer: 'sgd', momentum: 0, learningRate: 1 };
+  const adam: TrainingSettings = { ...settings, optimizer: 'adam' };
+  const run = (engine: EngineKind, s: TrainingSettings) =>
+    runStep(engine, model, s, updateMultiplier, seed, points);
+  const [gradFused, gradReference] = [await run('fused', sgd), await run('reference', sgd)];
+  const [adamFused, adamReference] = [await run('fused', adam), await run('reference', adam)];
+  const fusedGrads = unflattenWeights(gradFused.first, model)!;
+  const referenceGrads = unflattenWeights(gradReference.first, model)!;
+  const gradient = {} as EngineAgreement['gradient'];
+  for (const name of WEIGHT_NAMES) gradient[name] = relativeError(fusedGrads[name], referenceGrads[name]);
+  const headGrads =
+    model.head === 'fixed'
+      ? [...fusedGrads.headW, ...fusedGrads.headb, ...referenceGrads.headW, ...referenceGrads.headb]
+      : [];
+  return {
+    record: Math.max(
+      largestElementwise(gradFused.record, gradReference.record),
+      largestElementwise(adamFused.record, adamReference.record),
+    ),
+    gradient,
+    theta: relativeError(adamFused.theta, adamReference.theta),
+    first: relativeError(adamFused.first, adamReference.first),
+    second: relativeError(adamFused.second, adamReference.second),
+    lambda: Math.abs(adamFused.lambda - adamReference.lambda) / adamReference.lambda,
+    fixedHeadGradient: headGrads.reduce((m, g) => Math.max(m, Math.abs(g)), 0),
+  };
+}
+
+/** The largest of all the relative errors of an agreement. */
+export function worstError(a: EngineAgreement): number {
+  return Math.max(a.record, ...Object.values(a.gradient), a.theta, a.first, a.second, a.lambda);
+}

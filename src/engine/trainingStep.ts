@@ -1,0 +1,152 @@
+/**
+ * One training step, computed by either engine over the same state (flat parameters, optimiser
+ * moments, multiplier):
+ *   - reference: composed tfjs ops differentiated by tfjs (science.md sections 1-3 as written),
+ *   - fused: the whole step as one custom kernel (src/engine/fused), where the backend has it.
+ * Both return the step's record [CE, C, lambda used, weight used, loss] and leave no other tensor.
+ * In least-action mode with updateMultiplier, lambda <- lambda + tau * CE of this batch comes first,
+ * and the step minimises CE + C / lambda with the updated lambda.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import type { EngineKind, ModelConfig, TrainingSettings } from '../core/types';
+import type { FusedStepConfig } from './fused/cpuStep';
+import { ACTIVATION_CODES } from './fused/cpuStep';
+import { fusedStepAvailable, registerFusedKernels, runFusedStep } from './fused/kernel';
+import { headLogits, runFlow } from './forward';
+import { crossEntropy, kineticCost, stopGradient } from './objective';
+import type { BiasPowers, ParameterOptimizer } from './optimizer';
+import type { ParameterStore } from './params';
+
+registerFusedKernels();
+
+/** What a step reads and updates. */
+export interface StepState {
+  store: ParameterStore;
+  optimizer: ParameterOptimizer;
+  lambda: tf.Variable;
+}
+
+/** A batch on the device: coordinates [B, 2] and one-hot labels [B, C]. */
+export interface StepBatch {
+  x: tf.Tensor2D;
+  oneHot: tf.Tensor2D;
+}
+
+/** The engine a step will actually use on the active backend. */
+export function effectiveEngine(requested: EngineKind): EngineKind {
+  return requested === 'fused' && fusedStepAvailable() ? 'fused' : 'reference';
+}
+
+/** Runs one step with the given engine; returns the record (kept, the caller disposes it). */
+export function trainingStep(
+  engine: EngineKind,
+  state: StepState,
+  batch: StepBatch,
+  settings: TrainingSettings,
+  updateMultiplier: boolean,
+): tf.Tensor1D {
+  return engine === 'fused'
+    ? fusedStep(state, batch, settings, updateMultiplier)
+    : referenceStep(state, batch, settings, updateMultiplier);
+}
+
+function referenceStep(
+  state: StepState,
+  batch: StepBatch,
+  s: TrainingSettings,
+  updateMultiplier: boolean,
+): tf.Tensor1D {
+  const { store, optimizer } = state;
+  let record: tf.Tensor1D | null = null;
+  const { value, grads } = tf.variableGrads(() => {
+    const params = store.views();
+    const { final, energies } = runFlow(params, store.model, batch.x, false);
+    const ce = crossEntropy(headLogits(params, final), batch.oneHot);
+    const kinetic = kineticCost(energies);
+    let lambda: tf.Scalar = state.lambda as tf.Scalar;
+    let weight: tf.Scalar;
+    if (s.penalty === 'lap') {
+      if (updateMultiplier) lambda = tf.add(lambda, tf.mul(stopGradient(ce), s.tau));
+      weight = tf.div(1, lambda);
+    } else {
+      weight = tf.scalar(s.penalty === 'fixed' ? s.weight : 0);
+    }
+    const loss = s.penalty === 'off' ? ce : tf.add(ce, tf.mul(weight, kinetic));
+    record = tf.keep(tf.stack([ce, kinetic, lambda, weight, loss]) as tf.Tensor1D);
+    return loss as tf.Scalar;
+  }, [store.theta]);
+  const kept = record as unknown as tf.Tensor1D;
+  const grad = tf.tidy(() =>
+    store.trainableMask
+      ? tf.mul(grads[store.theta.name], store.trainableMask)
+      : grads[store.theta.name].clone(),
+  );
+  value.dispose();
+  tf.dispose(grads);
+  if (updateMultiplier) assignMultiplier(state.lambda, kept);
+  optimizer.apply(grad, s);
+  grad.dispose();
+  return kept;
+}
+
+function fusedStep(
+  state: StepState,
+  batch: StepBatch,
+  s: TrainingSettings,
+  updateMultiplier: boolean,
+): tf.Tensor1D {
+  const { store, optimizer } = state;
+  const powers = optimizer.begin(s);
+  const [theta, first, second, stats] = runFusedStep(
+    {
+      theta: store.theta,
+      first: optimizer.first,
+      second: optimizer.second,
+      x: batch.x,
+      oneHot: batch.oneHot,
+      lambda: state.lambda,
+    },
+    fusedConfig(store.model, s, updateMultiplier, powers),
+  );
+  store.theta.assign(theta);
+  optimizer.first.assign(first);
+  optimizer.second.assign(second);
+  tf.dispose([theta, first, second]);
+  if (updateMultiplier) assignMultiplier(state.lambda, stats);
+  return stats;
+}
+
+/** lambda <- the multiplier the step used (record[2]). */
+function assignMultiplier(lambda: tf.Variable, record: tf.Tensor1D): void {
+  tf.tidy(() => lambda.assign(tf.reshape(tf.slice(record, [2], [1]), [])));
+}
+
+/** The fused kernel's attributes for a step. */
+export function fusedConfig(
+  model: ModelConfig,
+  s: TrainingSettings,
+  updateMultiplier: boolean,
+  powers: BiasPowers,
+): FusedStepConfig {
+  return {
+    blocks: model.blocks,
+    width: model.width,
+    classes: model.classes,
+    stepSize: model.stepSize,
+    activation: ACTIVATION_CODES[model.activation],
+    headTrainable: model.head === 'learned',
+    penalty: s.penalty === 'off' ? 0 : s.penalty === 'fixed' ? 1 : 2,
+    weight: s.weight,
+    tau: s.tau,
+    updateMultiplier,
+    optimizer: s.optimizer === 'adam' ? 0 : 1,
+    learningRate: s.learningRate,
+    beta1: s.beta1,
+    beta2: s.beta2,
+    epsilon: s.epsilon,
+    momentum: s.momentum,
+    beta1Power: powers.beta1Power,
+    beta2Power: powers.beta2Power,
+  };
+}
