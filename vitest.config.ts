@@ -1,5 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { softwareVulkanEnv } from './e2e/chromium';
+
+// WebGPU tests run on Dawn in Node; without a GPU driver named, use Chromium's software one. The test
+// processes are forked from this one, so they start with this environment.
+if (!process.env.VK_ICD_FILENAMES) Object.assign(process.env, softwareVulkanEnv());
 
 const tfjsDir = fileURLToPath(new URL('./node_modules/@tensorflow/', import.meta.url));
 

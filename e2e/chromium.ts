@@ -4,6 +4,7 @@
  * off the network and give it a WebGPU adapter (a software one when there is no GPU).
  */
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export function chromiumExecutable(): string | undefined {
   return process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -18,3 +19,17 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
   '--enable-unsafe-webgpu',
 ];
+
+/**
+ * Environment that gives a Node process Chromium's software Vulkan driver (SwiftShader), for WebGPU
+ * through Dawn without a GPU: the driver manifest and the Vulkan loader shipped beside Chromium.
+ * Must be set before the process starts. Null when no such Chromium is found.
+ */
+export function softwareVulkanEnv(): Record<string, string> | null {
+  const executable = chromiumExecutable();
+  const dirs = [executable && dirname(executable), '/usr/lib/chromium'].filter((d): d is string => !!d);
+  const dir = dirs.find((d) => existsSync(join(d, 'vk_swiftshader_icd.json')));
+  if (!dir) return null;
+  const libraryPath = [dir, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
+  return { VK_ICD_FILENAMES: join(dir, 'vk_swiftshader_icd.json'), LD_LIBRARY_PATH: libraryPath };
+}

@@ -107,7 +107,7 @@ export class Trainer {
 
   /** The engine the next step uses: the one asked for when the active backend has it, else reference. */
   get engine(): EngineKind {
-    return effectiveEngine(this.settings.engine);
+    return effectiveEngine(this.settings.engine, this.model);
   }
 
   /**

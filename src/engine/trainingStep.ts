@@ -33,9 +33,9 @@ export interface StepBatch {
   oneHot: tf.Tensor2D;
 }
 
-/** The engine a step will actually use on the active backend. */
-export function effectiveEngine(requested: EngineKind): EngineKind {
-  return requested === 'fused' && fusedStepAvailable() ? 'fused' : 'reference';
+/** The engine a step of this model will actually use on the active backend. */
+export function effectiveEngine(requested: EngineKind, model: ModelConfig): EngineKind {
+  return requested === 'fused' && fusedStepAvailable(model.classes) ? 'fused' : 'reference';
 }
 
 /** Runs one step with the given engine; returns the record (kept, the caller disposes it). */

@@ -48,8 +48,16 @@ describe.each([
   afterAll(useCpuBackend);
 
   it('is the engine used for "fused" on this backend', () => {
-    expect(effectiveEngine('fused')).toBe('fused');
-    expect(effectiveEngine('reference')).toBe('reference');
+    const model = {
+      blocks: K,
+      width: 6,
+      activation: 'tanh' as const,
+      stepSize: 1,
+      head: 'learned' as const,
+      classes: 3,
+    };
+    expect(effectiveEngine('fused', model)).toBe('fused');
+    expect(effectiveEngine('reference', model)).toBe('reference');
   });
 
   it.each(cases)(

@@ -1,18 +1,27 @@
 /**
- * The fused training step as a tfjs custom kernel ("LalFusedTrainStep") for the CPU and WASM
- * backends, so that the engine keeps working with tensors while a step runs as one WebAssembly call
- * (cpuStep.ts) on the backends' own memory. Other backends do not have it; the engine then uses the
- * composed ops (reference engine).
+ * The fused training step as a tfjs custom kernel ("LalFusedTrainStep"), so that the engine keeps
+ * working with tensors while a step runs as one WebAssembly call on the CPU and WASM backends
+ * (cpuStep.ts, on the backends' own memory) or as seven WGSL dispatches on WebGPU
+ * (webgpuPrograms.ts). WebGL does not have it; the engine then uses the composed ops (reference).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../../core/backends';
 import type { FusedStepConfig } from './cpuStep';
 import { cpuFusedStep, cpuStepSupported } from './cpuStep';
+import type { FusedProgram, ProgramUniform, UpdateOutput } from './webgpuPrograms';
+import {
+  adjointProgram,
+  forwardProgram,
+  gradientProgram,
+  MAX_FUSED_CLASSES,
+  statsProgram,
+  updateProgram,
+} from './webgpuPrograms';
 
 export const FUSED_STEP_KERNEL = 'LalFusedTrainStep';
 
 /** Backends with a fused step. */
-export const FUSED_BACKENDS: readonly BackendName[] = ['cpu', 'wasm'];
+export const FUSED_BACKENDS: readonly BackendName[] = ['cpu', 'wasm', 'webgpu'];
 
 /** Reading and writing float32 tensor memory of a backend from JavaScript. */
 interface TensorMemory {
@@ -28,6 +37,25 @@ interface CpuBackendLike {
 interface WasmBackendLike {
   makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
   typedArrayFromHeap(tensor: tf.TensorInfo): Float32Array;
+}
+
+interface WebGPUBackendLike {
+  runWebGPUProgram(
+    program: FusedProgram,
+    inputs: tf.TensorInfo[],
+    dtype: 'float32',
+    uniforms: ProgramUniform[],
+  ): tf.TensorInfo;
+  disposeData(dataId: object): boolean;
+}
+
+interface StepInputs {
+  theta: tf.TensorInfo;
+  first: tf.TensorInfo;
+  second: tf.TensorInfo;
+  x: tf.TensorInfo;
+  oneHot: tf.TensorInfo;
+  lambda: tf.TensorInfo;
 }
 
 function tensorMemory(backend: tf.KernelBackend): TensorMemory {
@@ -46,9 +74,9 @@ function tensorMemory(backend: tf.KernelBackend): TensorMemory {
   };
 }
 
-const kernelFunc: tf.KernelFunc = ({ inputs, attrs, backend }) => {
+const cpuKernel: tf.KernelFunc = ({ inputs, attrs, backend }) => {
   const memory = tensorMemory(backend as tf.KernelBackend);
-  const { theta, first, second, x, oneHot, lambda } = inputs as Record<string, tf.TensorInfo>;
+  const { theta, first, second, x, oneHot, lambda } = inputs as unknown as StepInputs;
   const size = theta.shape[0];
   // Allocate every output before taking views: a WASM heap that grows detaches earlier views.
   const outputs = [
@@ -77,18 +105,40 @@ const kernelFunc: tf.KernelFunc = ({ inputs, attrs, backend }) => {
   return outputs;
 };
 
-/** Registers the fused kernel for the backends that have it (once; none without WebAssembly SIMD). */
+const webgpuKernel: tf.KernelFunc = ({ inputs, attrs, backend }) => {
+  const gpu = backend as unknown as WebGPUBackendLike;
+  const config = attrs as unknown as FusedStepConfig;
+  const { theta, first, second, x, oneHot, lambda } = inputs as unknown as StepInputs;
+  const size = theta.shape[0];
+  const points = x.shape[0];
+  const run = ([program, uniforms]: [FusedProgram, ProgramUniform[]], programInputs: tf.TensorInfo[]) =>
+    gpu.runWebGPUProgram(program, programInputs, 'float32', uniforms);
+  const trace = run(forwardProgram(config, points), [theta, x, oneHot]);
+  const stats = run(statsProgram(config, points), [trace, lambda]);
+  const adjoint = run(adjointProgram(config, points), [theta, trace, oneHot, stats]);
+  const gradient = run(gradientProgram(config, points, size), [theta, trace, adjoint, oneHot]);
+  const updated = (['theta', 'first', 'second'] as UpdateOutput[]).map((output) =>
+    run(updateProgram(config, size, output), [theta, first, second, gradient]),
+  );
+  for (const intermediate of [trace, adjoint, gradient]) gpu.disposeData(intermediate.dataId);
+  return [...updated, stats];
+};
+
+/** Registers the fused kernel for the backends that have it (once; CPU and WASM need WebAssembly SIMD). */
 export function registerFusedKernels(): void {
-  if (!cpuStepSupported()) return;
-  for (const backendName of FUSED_BACKENDS) {
+  const kernels: [BackendName, tf.KernelFunc][] = [['webgpu', webgpuKernel]];
+  if (cpuStepSupported()) kernels.push(['cpu', cpuKernel], ['wasm', cpuKernel]);
+  for (const [backendName, kernelFunc] of kernels) {
     if (!tf.getKernel(FUSED_STEP_KERNEL, backendName))
       tf.registerKernel({ kernelName: FUSED_STEP_KERNEL, backendName, kernelFunc });
   }
 }
 
-/** Whether the active backend has the fused step. */
-export function fusedStepAvailable(): boolean {
-  return tf.getKernel(FUSED_STEP_KERNEL, tf.getBackend()) !== undefined;
+/** Whether the active backend has the fused step for a model with this many classes. */
+export function fusedStepAvailable(classes: number): boolean {
+  const backend = tf.getBackend();
+  if (backend === 'webgpu' && classes > MAX_FUSED_CLASSES) return false;
+  return tf.getKernel(FUSED_STEP_KERNEL, backend) !== undefined;
 }
 
 /** Runs the fused step: the new theta, first and second moments, and the step's stats [5]. */
