@@ -1,17 +1,20 @@
 /**
- * `npm run bench [-- --json] [-- --only render|training] [-- --repeats N] [-- --seconds S]`:
- * training throughput and render cost, each figure the median over repeats, measured side by side in
- * one run. Prints a table, or with --json one object with `training` and `render` keys.
+ * `npm run bench [-- --json] [-- --only render|training|webgpu] [-- --repeats N] [-- --seconds S]`:
+ * training throughput (reference and fused engines on CPU and WASM in this process, on WebGPU through
+ * Dawn in a child process) and render cost, each figure the median over repeats, engines measured
+ * side by side. Prints tables, or with --json one object with `training` and `render` keys.
  */
+import { spawn } from 'node:child_process';
 import { chromium } from 'playwright';
 import { parseArgs } from 'node:util';
 import { preview } from 'vite';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/chromium';
+import { CHROMIUM_ARGS, chromiumExecutable, softwareVulkanEnv } from '../e2e/chromium';
 import type { RenderRow } from './render';
 import { benchRender, HEADLINE_CASE } from './render';
+import { trainingTable } from './report';
 import { fixed } from './stats';
 import type { TrainingRow } from './training';
-import { benchTraining } from './training';
+import { benchNodeBackends } from './training';
 
 const { values } = parseArgs({
   options: {
@@ -27,12 +30,50 @@ const log = (line: string) => console.error(line);
 
 let training: TrainingRow[] = [];
 let render: RenderRow[] = [];
+let webgpuAdapter: string | null = null;
 
-if (values.only !== 'render') {
-  log('Training throughput (Node)…');
-  training = await benchTraining({ repeats, seconds, log });
+/**
+ * bench/gpu.ts in a child process: Dawn needs its Vulkan driver in the environment at start (without
+ * a GPU driver named, Chromium's software one).
+ */
+function benchWebGPU(): Promise<{ adapter: string; training: TrainingRow[] }> {
+  const env = { ...process.env, ...(process.env.VK_ICD_FILENAMES ? {} : softwareVulkanEnv()) };
+  const args = [
+    'src/cli/launch.ts',
+    'bench/gpu.ts',
+    '--json',
+    '--repeats',
+    String(repeats),
+    '--seconds',
+    String(seconds),
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`the WebGPU benchmark exited with ${code}`));
+      else resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '{}'));
+    });
+  });
 }
-if (values.only !== 'training') {
+
+if (values.only === undefined || values.only === 'training') {
+  log('Training throughput (Node: CPU and WASM)…');
+  training = await benchNodeBackends({ repeats, seconds, log });
+}
+if (values.only === undefined || values.only === 'training' || values.only === 'webgpu') {
+  log('Training throughput (Node: WebGPU through Dawn)…');
+  try {
+    const result = await benchWebGPU();
+    webgpuAdapter = result.adapter;
+    training = [...training, ...result.training];
+  } catch (error) {
+    log(`  WebGPU not measured: ${(error as Error).message}`);
+  }
+}
+if (values.only === undefined || values.only === 'render') {
   log('Render cost (headless Chromium, production build)…');
   const server = await preview({
     preview: { port: 4174, strictPort: false, host: '127.0.0.1' },
@@ -57,6 +98,7 @@ if (values.json) {
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
       repeats,
       seconds,
+      webgpu_adapter: webgpuAdapter,
       training,
       render: headline
         ? { particles: headline.particles, K: headline.K, p50_ms: headline.p50_ms, p95_ms: headline.p95_ms }
@@ -66,13 +108,8 @@ if (values.json) {
   );
 } else {
   if (training.length > 0) {
-    console.log('\nTraining, full batch, loss = CE + 0.1 C, Adam (median steps/s)');
-    console.log('scenario  backend  engine     where  steps/s');
-    for (const r of training) {
-      console.log(
-        `${r.scenario.padEnd(10)}${r.backend.padEnd(9)}${r.engine.padEnd(11)}${r.where.padEnd(7)}${fixed(r.steps_per_s, 4)}`,
-      );
-    }
+    console.log(`\n${trainingTable(training)}`);
+    if (webgpuAdapter) console.log(`(webgpu: Dawn in Node, adapter "${webgpuAdapter}")`);
   }
   if (render.length > 0) {
     console.log(

@@ -17,7 +17,8 @@ export interface TrainingRow {
   scenario: 'A' | 'B';
   backend: BackendName;
   engine: EngineKind;
-  where: 'node';
+  /** node: tfjs's own Node-capable backends; dawn: WebGPU in Node through Dawn. */
+  where: 'node' | 'dawn';
   steps_per_s: number;
 }
 
@@ -52,14 +53,32 @@ async function measure(trainer: Trainer, seconds: number): Promise<number> {
   return (steps * 1000) / (performance.now() - started);
 }
 
-export async function benchTraining(options: {
+export interface TrainingBenchOptions {
   repeats: number;
   seconds: number;
   log: (line: string) => void;
-}): Promise<TrainingRow[]> {
+}
+
+/** CPU and WASM in this process. */
+export function benchNodeBackends(options: TrainingBenchOptions): Promise<TrainingRow[]> {
+  return benchBackends(
+    ['cpu', 'wasm'],
+    'node',
+    (backend) => selectBackend(backend, nodeBackendCandidates()),
+    options,
+  );
+}
+
+/** Both engines on each backend (selected by `use`), scenarios A and B. */
+export async function benchBackends(
+  backends: readonly BackendName[],
+  where: TrainingRow['where'],
+  use: (backend: BackendName) => Promise<unknown>,
+  options: TrainingBenchOptions,
+): Promise<TrainingRow[]> {
   const rows: TrainingRow[] = [];
-  for (const backend of ['cpu', 'wasm'] as const) {
-    await selectBackend(backend, nodeBackendCandidates());
+  for (const backend of backends) {
+    await use(backend);
     for (const scenario of ['A', 'B'] as const) {
       const trainers = ENGINES.map((engine) => trainerFor(scenario, engine));
       const samples = ENGINES.map((): number[] => []);
@@ -73,11 +92,11 @@ export async function benchTraining(options: {
           scenario,
           backend,
           engine,
-          where: 'node',
+          where,
           steps_per_s: median(samples[e]),
         };
         options.log(
-          `  training ${scenario} on ${backend} (node, ${engine}): ${row.steps_per_s.toFixed(1)} steps/s`,
+          `  training ${scenario} on ${backend} (${where}, ${engine}): ${row.steps_per_s.toFixed(1)} steps/s`,
         );
         rows.push(row);
       });

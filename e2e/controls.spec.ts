@@ -23,7 +23,15 @@ const LIVE_CONTROLS: { name: string; change: (page: Page) => Promise<unknown> }[
     change: (p) => p.getByRole('group', { name: 'optimiser' }).getByText('SGD + momentum').click(),
   },
   { name: 'momentum', change: (p) => p.getByRole('slider', { name: 'momentum' }).fill('0.5') },
-  { name: 'speed', change: (p) => p.getByRole('combobox', { name: 'speed' }).selectOption('300') },
+  { name: 'speed', change: (p) => p.getByRole('combobox', { name: 'speed' }).selectOption('100') },
+  {
+    name: 'engine',
+    change: async (p) => {
+      await expect(p.getByTestId('backend-badge')).toContainText('fused');
+      await p.getByRole('group', { name: 'engine' }).getByText('Reference').click();
+      await expect(p.getByTestId('backend-badge')).toContainText('tfjs ops');
+    },
+  },
   {
     name: 'step limit',
     change: (p) => p.getByRole('spinbutton', { name: 'pause after steps' }).fill('100000'),
@@ -34,7 +42,8 @@ test('changing each live control mid-run resets neither the step counter nor the
   page,
 }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=moons&n=80&K=4&width=8&penalty=off');
+  // A set pace keeps the run under the charts' 2,048 points, so every step's loss is still kept.
+  await lab.open('v=1&data=moons&n=80&K=4&width=8&penalty=off&pace=300');
   const initialOutput = await page.evaluate(() => window.__lab!.layer(4));
   await lab.play();
   let last = await lab.waitForStep(50);
@@ -52,7 +61,7 @@ test('changing each live control mid-run resets neither the step counter nor the
   expect(await page.evaluate(() => window.__lab!.layer(4))).not.toEqual(initialOutput);
   // The link holds every change (least action is the default, so it is not written).
   await expect(page).toHaveURL(
-    /#v=1&n=80&K=4&width=8&lambda0=10&tau=0.5&s=3&opt=sgd&lr=0.00316&batch=16&momentum=0.5&steps=100000&pace=300$/,
+    /#v=1&n=80&K=4&width=8&lambda0=10&tau=0.5&s=3&opt=sgd&lr=0.00316&batch=16&momentum=0.5&engine=reference&steps=100000&pace=100$/,
   );
 });
 
@@ -76,7 +85,7 @@ test('shape-changing controls rebuild the run from the seed', async ({ page }) =
   await lab.play();
   const trained = await lab.waitForStep(30);
   await page.getByRole('slider', { name: 'blocks K' }).fill('5');
-  await page.waitForFunction((id) => window.__lab!.snapshot()!.runId > id, trained.runId);
+  await page.waitForFunction((id) => (window.__lab!.snapshot()?.runId ?? 0) > id, trained.runId);
   const rebuilt = await lab.snapshot();
   expect(rebuilt.step).toBeLessThan(trained.step);
   // Same seed, same data.

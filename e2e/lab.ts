@@ -41,6 +41,11 @@ export class Lab {
     await expect(this.page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
   }
 
+  /** Waits until training has stopped (by itself, e.g. at its step limit, or after pause()). */
+  async waitUntilPaused(): Promise<void> {
+    await expect(this.page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
+  }
+
   /** Presses "Step" and waits for the snapshot of the new step. */
   async step(): Promise<Snapshot> {
     const before = (await this.snapshot()).step;

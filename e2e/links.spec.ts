@@ -5,13 +5,14 @@ test('the same link replays the same first 100 losses exactly on WASM across pag
   page,
 }) => {
   const lab = new Lab(page);
-  const link = 'v=1&data=spiral&n=150&K=6&batch=32&penalty=lap';
+  // The step limit stops both runs at step 100 (the charts keep every step's loss up to 2,048 steps).
+  const link = 'v=1&data=spiral&n=150&K=6&batch=32&penalty=lap&steps=100';
   const run = async () => {
     await lab.open(link, 'wasm');
     expect(await lab.backend()).toBe('wasm');
     await lab.play();
     await lab.waitForStep(100);
-    await lab.pause();
+    await lab.waitUntilPaused();
     return (await lab.losses()).slice(0, 100);
   };
   const first = await run();
@@ -41,11 +42,12 @@ test('changing the data adds a history entry: Back and Forward restore the scena
 
 test('a shared link with trained weights opens on the trained network', async ({ page, context }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=moons&n=80&K=4&width=8');
+  await lab.open('v=1&data=moons&n=80&K=4&width=8&steps=200');
   await lab.play();
   await lab.waitForStep(200);
-  await lab.pause();
+  await lab.waitUntilPaused();
   const trained = await lab.snapshot();
+  expect(trained.step).toBe(200);
   const x4 = await page.evaluate(() => window.__lab!.layer(4));
   await page.getByRole('button', { name: 'Share' }).click();
   await page.getByLabel(/Include the trained weights/).check();

@@ -11,6 +11,8 @@ test('the page loads, trains on WASM, and the loss falls on moons', async ({ pag
   expect(start.step).toBe(0);
   await lab.play();
   await expect(page.getByTestId('backend-badge')).toContainText('steps/s');
+  // WASM has the fused step, the default engine.
+  await expect(page.getByTestId('backend-badge')).toContainText('WASM · fused');
   const trained = await lab.waitForStep(400);
   await lab.pause();
   expect(trained.trainLoss).toBeLessThan(start.trainLoss / 5);

@@ -9,7 +9,7 @@ async function threeSteps(lab: Lab): Promise<{ snapshots: number[]; losses: numb
   return { snapshots, losses: await lab.losses() };
 }
 
-test('WebGPU (software adapter) runs 3 steps whose losses match the CPU backend within 1e-3', async ({
+test('WebGPU (software adapter) runs 3 fused steps whose losses match the CPU backend within 1e-3', async ({
   page,
 }) => {
   const lab = new Lab(page);
@@ -19,7 +19,7 @@ test('WebGPU (software adapter) runs 3 steps whose losses match the CPU backend 
 
   await lab.open(SCENARIO, 'webgpu');
   expect(await lab.backend()).toBe('webgpu');
-  await expect(page.getByTestId('backend-badge')).toContainText('WebGPU');
+  await expect(page.getByTestId('backend-badge')).toContainText('WebGPU · fused');
   const gpu = await threeSteps(lab);
 
   expect(gpu.losses).toHaveLength(3);

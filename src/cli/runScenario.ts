@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { HISTORY_FIELDS } from '../core/snapshot';
 import { findNonFinite, snapshotViews } from '../core/snapshot';
 import { unflattenWeights } from '../core/weights';
+import type { EngineKind } from '../core/types';
 import { selectBackend } from '../engine/backend';
 import { nodeBackendCandidates } from '../engine/nodeBackends';
 import type { PackedSnapshot } from '../engine/trainer';
@@ -35,6 +36,8 @@ export interface RunOptions {
 export interface RunOutput extends RunMetrics {
   scenario: string;
   backend: string;
+  /** The engine the steps ran on (fused, or reference when asked for). */
+  engine: EngineKind;
   seconds: number;
   /** Null, or where a value became infinite or not a number. */
   diverged: string | null;
@@ -86,6 +89,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   const output: RunOutput = {
     scenario: encodeScenarioLink(scenario),
     backend: backend.name,
+    engine: trainer.engine,
     seconds,
     diverged,
     notices,

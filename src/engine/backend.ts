@@ -8,10 +8,11 @@ import type { BackendName, BackendPreference, BackendReport } from '../core/back
 import { BACKEND_LABELS } from '../core/backends';
 
 /**
- * The order "auto" tries. The engine runs a step as hundreds of small tfjs kernels; measured on the
- * same workload (shared/spec/performance.md), WASM did 67 steps/s on a 2-core machine while WebGPU
- * on an NVIDIA H100 did 9 and WebGL 9: per-kernel dispatch cost dominates on GPUs. So WASM comes
- * first, then a hardware WebGPU adapter, WebGL, and the plain JavaScript CPU backend.
+ * The order "auto" tries. With composed tfjs ops a step is hundreds of small kernels: WASM did 67
+ * steps/s on a 2-core machine while WebGPU on an NVIDIA H100 did 9 and WebGL 9
+ * (shared/spec/performance.md). The fused engine does ~2,800 steps/s on WASM there (scenario A); its
+ * WebGPU path is yet to be timed on a hardware GPU. Until it is, WASM comes first, then a hardware
+ * WebGPU adapter, WebGL, and the plain JavaScript CPU backend.
  */
 export const AUTO_ORDER: readonly BackendName[] = ['wasm', 'webgpu', 'webgl', 'cpu'];
 

@@ -4,7 +4,7 @@ import type { Activation, HeadKind, PenaltyMode } from '../../core/types';
 import { useCpuBackend } from '../testing/cpuBackend';
 import { compareEngines, worstError } from '../testing/engineAgreement';
 import { TEST_SETTINGS } from '../testing/fixtures';
-import { useNodeWebGPU } from '../testing/nodeWebGPU';
+import { useNodeWebGPU } from '../nodeWebGPU';
 import { effectiveEngine } from '../trainingStep';
 
 const K = 4;
