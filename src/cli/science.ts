@@ -15,5 +15,7 @@ const rows = await runScienceCheck(values.backend, (row) =>
     `  ${row.mode}, seed ${row.seed}: C ${row.output.C.toPrecision(3)}, test ${row.output.testAccuracy}`,
   ),
 );
-console.log(`Backend: ${values.backend}, engine: fused (the default). Moons, 30 training points, noise 0.25, K = 10, 1,500 steps.\n`);
+console.log(
+  `Backend: ${values.backend}, engine: fused (the default). Moons, 30 training points, noise 0.25, K = 10, 1,500 steps.\n`,
+);
 console.log(scienceTable(rows));
