@@ -38,25 +38,20 @@ export function effectiveEngine(requested: EngineKind, model: ModelConfig): Engi
   return requested === 'fused' && fusedStepAvailable(model.classes) ? 'fused' : 'reference';
 }
 
-/** Runs one step with the given engine; returns the record (kept, the caller disposes it). */
-export function trainingStep(
-  engine: EngineKind,
+/** One step of an engine; returns the record (kept, the caller disposes it). */
+type StepFunction = (
   state: StepState,
   batch: StepBatch,
   settings: TrainingSettings,
   updateMultiplier: boolean,
-): tf.Tensor1D {
-  return engine === 'fused'
-    ? fusedStep(state, batch, settings, updateMultiplier)
-    : referenceStep(state, batch, settings, updateMultiplier);
+) => tf.Tensor1D;
+
+/** Runs one step with the given engine; returns the record (kept, the caller disposes it). */
+export function trainingStep(engine: EngineKind, ...args: Parameters<StepFunction>): tf.Tensor1D {
+  return (engine === 'fused' ? fusedStep : referenceStep)(...args);
 }
 
-function referenceStep(
-  state: StepState,
-  batch: StepBatch,
-  s: TrainingSettings,
-  updateMultiplier: boolean,
-): tf.Tensor1D {
+const referenceStep: StepFunction = (state, batch, s, updateMultiplier) => {
   const { store, optimizer } = state;
   let record: tf.Tensor1D | null = null;
   const { value, grads } = tf.variableGrads(() => {
@@ -88,14 +83,9 @@ function referenceStep(
   optimizer.apply(grad, s);
   grad.dispose();
   return kept;
-}
+};
 
-function fusedStep(
-  state: StepState,
-  batch: StepBatch,
-  s: TrainingSettings,
-  updateMultiplier: boolean,
-): tf.Tensor1D {
+const fusedStep: StepFunction = (state, batch, s, updateMultiplier) => {
   const { store, optimizer } = state;
   const powers = optimizer.begin(s);
   const [theta, first, second, stats] = runFusedStep(
@@ -115,7 +105,7 @@ function fusedStep(
   tf.dispose([theta, first, second]);
   if (updateMultiplier) assignMultiplier(state.lambda, stats);
   return stats;
-}
+};
 
 /** lambda <- the multiplier the step used (record[2]). */
 function assignMultiplier(lambda: tf.Variable, record: tf.Tensor1D): void {
@@ -123,7 +113,7 @@ function assignMultiplier(lambda: tf.Variable, record: tf.Tensor1D): void {
 }
 
 /** The fused kernel's attributes for a step. */
-export function fusedConfig(
+function fusedConfig(
   model: ModelConfig,
   s: TrainingSettings,
   updateMultiplier: boolean,

@@ -5,12 +5,21 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { createRandomStream } from '../../core/random';
-import type { EngineKind, ModelConfig, TrainingSettings } from '../../core/types';
+import { expect } from 'vitest';
+import type {
+  Activation,
+  EngineKind,
+  HeadKind,
+  ModelConfig,
+  PenaltyMode,
+  TrainingSettings,
+} from '../../core/types';
 import type { WeightArrays } from '../../core/weights';
 import { fixedHead, unflattenWeights, WEIGHT_NAMES, weightCount } from '../../core/weights';
 import { ParameterOptimizer } from '../optimizer';
 import { ParameterStore, variableFrom } from '../params';
 import { trainingStep } from '../trainingStep';
+import { TEST_SETTINGS } from './fixtures';
 
 /** Normwise relative differences, fused against reference: ||a - b|| / ||b||. */
 export interface EngineAgreement {
@@ -161,4 +170,59 @@ export async function compareEngines(
 /** The largest of all the relative errors of an agreement. */
 export function worstError(a: EngineAgreement): number {
   return Math.max(a.record, ...Object.values(a.gradient), a.theta, a.first, a.second, a.lambda);
+}
+
+/** One configuration of the agreement tests. */
+export interface AgreementCase {
+  activation: Activation;
+  stepSize: number;
+  penalty: PenaltyMode;
+  /** Least action: whether this step updates the multiplier. */
+  update: boolean;
+  head: HeadKind;
+}
+
+const AGREEMENT_BLOCKS = 4;
+
+/**
+ * Every activation, h = 1 and 1/K, every penalty mode (least action with and without a multiplier
+ * update), the head alternating between learned and fixed.
+ */
+export const AGREEMENT_CASES: AgreementCase[] = (['tanh', 'relu', 'gelu'] as const).flatMap((activation) =>
+  [1, 1 / AGREEMENT_BLOCKS].flatMap((stepSize) =>
+    (
+      [
+        ['off', false],
+        ['fixed', false],
+        ['lap', true],
+        ['lap', false],
+      ] as const
+    ).map(([penalty, update], i) => ({
+      activation,
+      stepSize,
+      penalty,
+      update,
+      head: i % 2 === 0 ? ('learned' as const) : ('fixed' as const),
+    })),
+  ),
+);
+
+/** The three-class model of an agreement case. */
+export function agreementModel(c: Pick<AgreementCase, 'activation' | 'stepSize' | 'head'>): ModelConfig {
+  return {
+    blocks: AGREEMENT_BLOCKS,
+    width: 6,
+    activation: c.activation,
+    stepSize: c.stepSize,
+    head: c.head,
+    classes: 3,
+  };
+}
+
+/** Runs both engines for a case on the active backend and expects them within `tolerance`. */
+export async function expectEnginesAgree(c: AgreementCase, tolerance: number): Promise<void> {
+  const settings = { ...TEST_SETTINGS, penalty: c.penalty, weight: 0.7, tau: 0.8 };
+  const agreement = await compareEngines(agreementModel(c), settings, c.update);
+  expect(worstError(agreement), JSON.stringify(agreement)).toBeLessThanOrEqual(tolerance);
+  expect(agreement.fixedHeadGradient).toBe(0);
 }
