@@ -55,11 +55,10 @@ export function ControlPanel() {
           />
           <ChoiceField name="pace" variant="select" />
           <NumberInputField name="steps" hint="0: never pause by itself." />
-          <ChoiceField name="engine" />
-          <p className="field-hint">
-            Fused runs each step as one kernel on the CPU and WASM backends; elsewhere the reference engine
-            (composed tfjs ops) is used. Both compute the same step.
-          </p>
+          <ChoiceField
+            name="engine"
+            hint="Fused computes each step in one kernel (CPU, WASM, WebGPU); reference composes it from tfjs ops and is used on WebGL. Both compute the same step."
+          />
         </section>
       )}
       {scenario.lock !== 'on' && <ClassroomSection />}

@@ -79,9 +79,12 @@ export function SliderField({ name, display, value, onChange, disabled, hint }: 
 export function ChoiceField<K extends ChoiceKey>({
   name,
   variant = 'segmented',
+  hint,
 }: {
   name: K;
   variant?: 'segmented' | 'select';
+  /** A sentence under the choices, read with them by screen readers. */
+  hint?: string;
 }) {
   const id = useId();
   const scenario = useAppState(selectScenario);
@@ -108,7 +111,11 @@ export function ChoiceField<K extends ChoiceKey>({
     );
   }
   return (
-    <fieldset className="field segmented" disabled={locked}>
+    <fieldset
+      className="field segmented"
+      disabled={locked}
+      aria-describedby={hint ? `${id}-hint` : undefined}
+    >
       <legend className="field-label">{field.label}</legend>
       <div className="segments" role="radiogroup">
         {values.map((v) => (
@@ -118,6 +125,11 @@ export function ChoiceField<K extends ChoiceKey>({
           </label>
         ))}
       </div>
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
     </fieldset>
   );
 }
