@@ -28,7 +28,7 @@ const LIVE_CONTROLS: { name: string; change: (page: Page) => Promise<unknown> }[
     name: 'engine',
     change: async (p) => {
       await expect(p.getByTestId('backend-badge')).toContainText('fused');
-      await p.getByRole('group', { name: 'engine' }).getByText('Reference').click();
+      await p.getByRole('group', { name: 'engine' }).getByText('Reference', { exact: true }).click();
       await expect(p.getByTestId('backend-badge')).toContainText('tfjs ops');
     },
   },
