@@ -8,20 +8,18 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../../core/backends';
 import type { FusedStepConfig } from './cpuStep';
 import { cpuFusedStep, cpuStepSupported } from './cpuStep';
-import type { FusedProgram, ProgramUniform, UpdateOutput } from './webgpuPrograms';
+import type { UpdateOutput } from './webgpuPrograms';
 import {
   adjointProgram,
   forwardProgram,
   gradientProgram,
-  MAX_FUSED_CLASSES,
   statsProgram,
   updateProgram,
 } from './webgpuPrograms';
+import type { FusedProgram, ProgramCall, ProgramUniform } from './webgpuShared';
+import { MAX_FUSED_CLASSES } from './webgpuShared';
 
 export const FUSED_STEP_KERNEL = 'LalFusedTrainStep';
-
-/** Backends with a fused step. */
-export const FUSED_BACKENDS: readonly BackendName[] = ['cpu', 'wasm', 'webgpu'];
 
 /** Reading and writing float32 tensor memory of a backend from JavaScript. */
 interface TensorMemory {
@@ -111,7 +109,7 @@ const webgpuKernel: tf.KernelFunc = ({ inputs, attrs, backend }) => {
   const { theta, first, second, x, oneHot, lambda } = inputs as unknown as StepInputs;
   const size = theta.shape[0];
   const points = x.shape[0];
-  const run = ([program, uniforms]: [FusedProgram, ProgramUniform[]], programInputs: tf.TensorInfo[]) =>
+  const run = ([program, uniforms]: ProgramCall, programInputs: tf.TensorInfo[]) =>
     gpu.runWebGPUProgram(program, programInputs, 'float32', uniforms);
   const trace = run(forwardProgram(config, points), [theta, x, oneHot]);
   const stats = run(statsProgram(config, points), [trace, lambda]);
