@@ -41,6 +41,15 @@ export class Lab {
     await expect(this.page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
   }
 
+  /** Pauses if training still runs (it may stop at its step limit first), then waits until it has. */
+  async stopTraining(): Promise<void> {
+    await this.page
+      .getByRole('button', { name: 'Pause', exact: true })
+      .click({ timeout: 2000 })
+      .catch(() => undefined);
+    await this.waitUntilPaused();
+  }
+
   /** Waits until training has stopped (by itself, e.g. at its step limit, or after pause()). */
   async waitUntilPaused(): Promise<void> {
     await expect(this.page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();

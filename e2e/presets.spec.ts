@@ -14,8 +14,10 @@ for (const preset of PRESETS) {
     // Presets start training on their own (play=on).
     const trained = await lab.waitForStep(STEPS, 90_000);
     expect(Number.isFinite(trained.trainLoss)).toBe(true);
-    await lab.pause();
-    await expect(page.locator('.notices')).toHaveCount(0);
+    await lab.stopTraining();
+    // Nothing in the link needed fixing and nothing went wrong. (A preset with a step limit may reach
+    // it before the pause lands and say so: that notice is information.)
+    await expect(page.locator('.notice.warning, .notice.error')).toHaveCount(0);
     await page.waitForTimeout(400);
     await page.locator('.stage').screenshot({ path: screenshotPath(`presets/${preset.id}`) });
   });
