@@ -10,8 +10,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { EngineKind, ModelConfig, TrainingSettings } from '../core/types';
-import type { FusedStepConfig } from './fused/cpuStep';
-import { ACTIVATION_CODES } from './fused/cpuStep';
+import type { FusedStepConfig } from './fused/stepConfig';
+import { ACTIVATION_CODES } from './fused/stepConfig';
 import { fusedStepAvailable, registerFusedKernels, runFusedStep } from './fused/kernel';
 import { headLogits, runFlow } from './forward';
 import { crossEntropy, kineticCost, stopGradient } from './objective';

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../../core/backends';
-import type { FusedStepConfig } from './cpuStep';
+import type { FusedStepConfig } from './stepConfig';
 import { cpuFusedStep, cpuStepSupported } from './cpuStep';
 import type { UpdateOutput } from './webgpuPrograms';
 import {

@@ -16,7 +16,7 @@
  * Layouts: params (theta) as in src/core/weights.ts; trace [N][4K + 4] = x_0..x_K (2 each), v_0..v_{K-1}
  * (2 each), CE_i, |v|^2 summed over blocks; adjoint [N][K][2]; stats [CE, C, lambda, weight, loss].
  */
-import type { FusedStepConfig } from './cpuStep';
+import type { FusedStepConfig } from './stepConfig';
 import type { ProgramCall } from './webgpuShared';
 import {
   flatProgram,

@@ -3,7 +3,7 @@
  * tfjs-backend-webgpu's program API, the model uniforms, and WGSL for the weight layout, the
  * activation, the head's log-softmax and reading the forward trace.
  */
-import type { FusedStepConfig } from './cpuStep';
+import type { FusedStepConfig } from './stepConfig';
 
 /** The part of tfjs-backend-webgpu's WebGPUProgram these programs fill in. */
 export interface FusedProgram {
