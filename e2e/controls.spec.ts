@@ -57,7 +57,8 @@ test('changing each live control mid-run resets neither the step counter nor the
   await lab.pause();
   const final = await lab.snapshot();
   // Every step was recorded exactly once since step 0: the counter never went back.
-  expect((await lab.losses()).length).toBe(final.step);
+  const notices = (await page.locator('.notices').allInnerTexts()).join(' | ');
+  expect((await lab.losses()).length, `notices: ${notices}`).toBe(final.step);
   expect(await page.evaluate(() => window.__lab!.layer(4))).not.toEqual(initialOutput);
   // The link holds every change (least action is the default, so it is not written).
   await expect(page).toHaveURL(

@@ -32,8 +32,10 @@ test('a lost GPU device moves the run to the next backend from its last saved st
   await expect(page.getByTestId('backend-badge')).not.toContainText('WebGPU');
   const after = await lab.snapshot();
   expect(after.step).toBe(before.step);
+  expect(await lab.losses()).toHaveLength(before.step);
   await lab.step();
   expect((await lab.snapshot()).step).toBe(before.step + 1);
+  expect(await lab.losses()).toHaveLength(before.step + 1);
 });
 
 test('a crashed worker is restarted from the last saved state, with a notice', async ({ page }) => {
@@ -47,8 +49,11 @@ test('a crashed worker is restarted from the last saved state, with a notice', a
   await expect(page.locator('.notices')).toContainText('The training worker crashed', { timeout: 20_000 });
   await expect(page.locator('.notices')).toContainText(`restarted from step ${before.step}`);
   await page.waitForFunction((step) => window.__lab!.snapshot()?.step === step, before.step);
+  // The charts keep every step up to the saved state, and go on from it.
+  expect(await lab.losses()).toHaveLength(before.step);
   await lab.step();
   expect((await lab.snapshot()).step).toBe(before.step + 1);
+  expect(await lab.losses()).toHaveLength(before.step + 1);
 });
 
 test('a worker that stops answering is detected by its missing heartbeat and restarted', async ({ page }) => {

@@ -68,10 +68,23 @@ export class MetricsHistory {
     this.changes++;
   }
 
+  /** Forgets every point recorded after `step` (a run continuing from a checkpoint at that step). */
+  truncateAfter(step: number): void {
+    for (const s of this.all()) s.truncateAfter(step);
+    this.lastStep = Math.min(this.lastStep, step);
+    this.changes++;
+  }
+
+  private all(): DecimatingSeries[] {
+    return [
+      ...Object.values(this.perStep),
+      ...Object.values(this.perSnapshot).filter((s) => s !== undefined),
+      ...Object.values(this.perTransport),
+    ];
+  }
+
   clear(): void {
-    for (const s of Object.values(this.perStep)) s.clear();
-    for (const s of Object.values(this.perSnapshot)) s?.clear();
-    for (const s of Object.values(this.perTransport)) s.clear();
+    for (const s of this.all()) s.clear();
     this.lastStep = -1;
     this.changes++;
   }

@@ -17,6 +17,19 @@ describe('DecimatingSeries', () => {
     expect(s.lastY()).toBe(xs[xs.length - 1] * 10);
   });
 
+  it('drops the points after a step and goes on at the same resolution', () => {
+    const s = new DecimatingSeries(8);
+    for (let i = 1; i <= 9; i++) s.push(i, i);
+    expect(Array.from(s.xs.subarray(0, s.length))).toEqual([1, 3, 5, 7, 9]);
+    s.truncateAfter(6);
+    expect(Array.from(s.xs.subarray(0, s.length))).toEqual([1, 3, 5]);
+    expect(s.lastY()).toBe(5);
+    for (let i = 7; i <= 10; i++) s.push(i, i);
+    expect(Array.from(s.xs.subarray(0, s.length))).toEqual([1, 3, 5, 7, 9]);
+    s.truncateAfter(0);
+    expect(s.length).toBe(0);
+  });
+
   it('clears', () => {
     const s = new DecimatingSeries(4);
     s.push(1, 2);

@@ -44,6 +44,15 @@ export class DecimatingSeries {
     return this.count > 0 ? this.ys[this.count - 1] : NaN;
   }
 
+  /**
+   * Drops the stored points whose x is above `x` (xs are pushed in increasing order). The stride
+   * stays, so the series goes on at its current resolution.
+   */
+  truncateAfter(x: number): void {
+    while (this.count > 0 && this.xs[this.count - 1] > x) this.count--;
+    this.seen = this.count * this.stride;
+  }
+
   clear(): void {
     this.count = 0;
     this.stride = 1;

@@ -153,7 +153,9 @@ export function createTrainingBridge(
       case 'run':
         if (checkpoint?.runId !== event.info.runId) checkpoint = null;
         frames.setRun(event.info);
-        history.clear();
+        // A run that continues a checkpoint of the same scenario keeps its charts up to that step.
+        if (event.info.resumedAt > 0) history.truncateAfter(event.info.resumedAt);
+        else history.clear();
         store.setState({ [keys.transport]: null });
         return;
       case 'snapshot':
@@ -187,8 +189,7 @@ export function createTrainingBridge(
     next.subscribe(onEvent);
     next.onCrash((message) => replace(`crashed (${message})`));
     const scenario = untrainableReason(sent) ? null : sent;
-    next.send({ type: 'start', backend: store.getState().backendPreference, scenario });
-    if (restart) next.send({ type: 'load', state: restart });
+    next.send({ type: 'start', backend: store.getState().backendPreference, scenario, resume: restart });
     lastHeardAt = performance.now();
     compiling = true;
     return next;

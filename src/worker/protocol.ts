@@ -14,8 +14,11 @@ import type { TrainedState } from '../scenario/trainedState';
 
 /** Commands from the page. */
 export type WorkerCommand =
-  /** First command: choose the backend, then build the scenario's run (paused), if one is given. */
-  | { type: 'start'; backend: BackendPreference; scenario: Scenario | null }
+  /**
+   * First command: choose the backend, then build the scenario's run (paused), if one is given.
+   * `resume` (a worker restarted by the page) continues that run from a checkpoint instead of step 0.
+   */
+  | { type: 'start'; backend: BackendPreference; scenario: Scenario | null; resume?: TrainedState | null }
   /**
    * The scenario being edited. Changes to live fields apply to the next step; changes to data or
    * model fields rebuild the run from the seed (keeping play/pause).
@@ -56,6 +59,11 @@ export type WorkerCommand =
 export interface RunInfo {
   /** Increases with every rebuild; snapshots name the run they belong to. */
   runId: number;
+  /**
+   * The step the run starts from: 0 for a fresh run; the checkpoint's step when it continues the same
+   * scenario's run after a restarted worker or a lost GPU device (the page keeps its history up to it).
+   */
+  resumedAt: number;
   blocks: number;
   stepSize: number;
   classes: number;

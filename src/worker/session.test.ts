@@ -204,6 +204,36 @@ describe('training session', () => {
     expect(b.eventsOf('error').at(-1)!.message).toMatch(/do not fit/);
   });
 
+  it('a restarted worker continues the run from a checkpoint it is started with', async () => {
+    const a = await SessionDriver.start({ penalty: 'lap' });
+    await a.playUntil(30);
+    await a.send({ type: 'pause' });
+    const checkpoint = a.eventsOf('checkpoint').at(-1)!.state;
+    expect(checkpoint.step).toBe(a.lastSnapshot().step);
+
+    const b = new SessionDriver();
+    await b.send({
+      type: 'start',
+      backend: 'cpu',
+      scenario: SessionDriver.scenario({ penalty: 'lap' }),
+      resume: checkpoint,
+    });
+    expect(b.eventsOf('run')[0].info.resumedAt).toBe(checkpoint.step);
+    // The first snapshot is already the checkpoint's: the page never sees step 0 again.
+    expect(b.eventsOf('snapshot').map((s) => s.step)).toEqual([checkpoint.step]);
+    expect(Array.from(b.lastSnapshot().views.trainPositions)).toEqual(
+      Array.from(a.lastSnapshot().views.trainPositions),
+    );
+    await b.send({ type: 'step' });
+    expect(b.lastSnapshot().step).toBe(checkpoint.step + 1);
+
+    const c = new SessionDriver();
+    const misfit = { ...checkpoint, weights: new Float32Array(3) };
+    await c.send({ type: 'start', backend: 'cpu', scenario: SessionDriver.scenario(), resume: misfit });
+    expect(c.eventsOf('run')[0].info.resumedAt).toBe(0);
+    expect(c.eventsOf('notice')[0].message).toMatch(/do not fit/);
+  });
+
   it('reports a fatal error when no backend can start', async () => {
     const driver = new SessionDriver([{ name: 'cpu', prepare: async () => 'switched off for the test' }]);
     await driver.send({ type: 'start', backend: 'auto', scenario: SessionDriver.scenario() });

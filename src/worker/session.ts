@@ -93,7 +93,7 @@ export class TrainingSession {
         const report = await selectBackend(command.backend, this.host.backends);
         this.host.post({ type: 'backend', report });
         onGpuDeviceLost((reason) => void this.recoverFromDeviceLoss(reason));
-        if (command.scenario) await this.build(command.scenario);
+        if (command.scenario) await this.build(command.scenario, command.resume ?? null);
         return;
       }
       case 'configure':
@@ -185,8 +185,11 @@ export class TrainingSession {
     }
   }
 
-  /** Replaces the run with a fresh one built from the scenario's seed. */
-  private async build(scenario: Scenario): Promise<void> {
+  /**
+   * Replaces the run with a fresh one built from the scenario's seed, continuing from `resume` when
+   * given (a checkpoint of the same scenario's run) and it fits the network.
+   */
+  private async build(scenario: Scenario, resume: TrainedState | null = null): Promise<void> {
     this.trainer?.dispose();
     this.trainer = null;
     this.scenario = scenario;
@@ -199,10 +202,21 @@ export class TrainingSession {
     this.divergedRun = false;
     this.rate.reset();
     this.pacer.restart();
+    const weights = resume ? unflattenWeights(resume.weights, trainer.model) : null;
+    if (resume && weights) {
+      trainer.restoreState(weights, resume.step, resume.lambda);
+      this.checkpoint = resume;
+    } else if (resume) {
+      this.host.post({
+        type: 'notice',
+        message: 'The saved weights do not fit this network: the run starts again from the seed.',
+      });
+    }
     this.host.post({
       type: 'run',
       info: {
         runId: this.runId,
+        resumedAt: trainer.stepCount,
         blocks: config.model.blocks,
         stepSize: config.model.stepSize,
         classes: config.model.classes,
@@ -396,14 +410,7 @@ export class TrainingSession {
       this.host.post({ type: 'backend', report });
       this.recovering = false;
       if (!scenario) return;
-      await this.build(scenario);
-      // build() replaced the trainer; read it again (the compiler still sees the null set above).
-      const trainer = this.trainer as Trainer | null;
-      const weights = checkpoint && trainer ? unflattenWeights(checkpoint.weights, trainer.model) : null;
-      if (checkpoint && trainer && weights) {
-        trainer.restoreState(weights, checkpoint.step, checkpoint.lambda);
-        await this.publish();
-      }
+      await this.build(scenario, checkpoint);
       this.host.post({
         type: 'notice',
         message:
