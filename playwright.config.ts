@@ -11,7 +11,9 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // In CI (.ci/run sets CI) a failed test runs once more and, if it then passes, is listed as flaky
+  // in the report: one rare race seen once in CI must not hide everything else. Locally, no retry.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
