@@ -105,6 +105,20 @@ describe('training session', () => {
     expect(driver.lastState()).toMatchObject({ playing: false, reason: 'step-limit' });
   });
 
+  it('brings the transport measures up to the paused step, by a pause or at the step limit', async () => {
+    const paused = await SessionDriver.start();
+    await paused.send({ type: 'view', request: null, transport: true });
+    await paused.playUntil(300);
+    await paused.send({ type: 'pause' });
+    expect(paused.eventsOf('transport').at(-1)!.step).toBe(paused.lastSnapshot().step);
+
+    const limited = await SessionDriver.start({ steps: 250 });
+    await limited.send({ type: 'view', request: null, transport: true });
+    await limited.playUntil(1000);
+    expect(limited.lastSnapshot().step).toBe(250);
+    expect(limited.eventsOf('transport').at(-1)!.step).toBe(250);
+  });
+
   it('pauses with a readable message when training diverges', async () => {
     const driver = await SessionDriver.start({
       opt: 'sgd',

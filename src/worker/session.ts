@@ -103,7 +103,7 @@ export class TrainingSession {
         return;
       case 'pause':
         this.setPlaying(false, 'user', null);
-        if (this.trainer && this.trainer.stepCount !== this.publishedStep) await this.publish();
+        if (this.stalePublication()) await this.publish();
         // A pause is a natural point to keep: a restarted worker continues from here.
         if (this.trainer && !this.divergedRun) await this.takeCheckpoint(this.trainer);
         return;
@@ -282,13 +282,27 @@ export class TrainingSession {
     }
     const stepMs = this.host.now() - start;
     const limitReached = this.reachedStepLimit();
-    const snapshotDue =
-      this.host.now() - this.lastSnapshotAt >= Math.max(SNAPSHOT_INTERVAL_MS, 3 * this.lastSnapshotMs);
-    if (limitReached || snapshotDue) await this.publish();
-    this.pacer.afterSlice(steps, budget, stepMs, this.host.now() - start);
+    // Paused first, so that the last snapshot is a paused one: measured in full and kept.
     if (limitReached && this.playing) {
       this.setPlaying(false, 'step-limit', `Paused after ${trainer.stepCount} steps, as the scenario asks.`);
     }
+    const snapshotDue =
+      this.host.now() - this.lastSnapshotAt >= Math.max(SNAPSHOT_INTERVAL_MS, 3 * this.lastSnapshotMs);
+    if ((limitReached && this.stalePublication()) || snapshotDue) await this.publish();
+    this.pacer.afterSlice(steps, budget, stepMs, this.host.now() - start);
+  }
+
+  /**
+   * Whether the page lacks something about the current weights that a paused run shows: their
+   * snapshot, or their transport measures (taken at most once a second while training).
+   */
+  private stalePublication(): boolean {
+    const trainer = this.trainer;
+    if (!trainer) return false;
+    return (
+      trainer.stepCount !== this.publishedStep ||
+      (this.wantTransport && this.transportStep !== trainer.stepCount)
+    );
   }
 
   /** Reads a snapshot back, posts it, and pauses with a message if training diverged. */
