@@ -10,6 +10,7 @@ import type { Selection } from 'd3-selection';
 import { pointer, select } from 'd3-selection';
 import { line } from 'd3-shape';
 import type { DecimatingSeries } from '../core/series';
+import { columnExtremes } from './columnExtremes';
 
 export interface ChartLine {
   label: string;
@@ -31,13 +32,23 @@ export interface LineChartOptions {
 }
 
 export interface LineChart {
-  /** Redraws with the current contents of the series and the container's width. */
+  /** Redraws with the current contents of the series at the current width. */
   update(): void;
+  /** Sets the width in CSS pixels (the container's, as a ResizeObserver reports it); redraw to apply. */
+  resize(width: number): void;
   setLogY(log: boolean): void;
   destroy(): void;
 }
 
 const MARGIN = { top: 8, right: 10, bottom: 22, left: 44 };
+
+/** A step count for an axis tick: 0, 500, 1.5k, 20k, 1.2M (each tick on its own, no shared prefix). */
+export function formatStep(step: number): string {
+  const round = (v: number) => String(Number(v.toPrecision(3)));
+  if (Math.abs(step) >= 1e6) return `${round(step / 1e6)}M`;
+  if (Math.abs(step) >= 1e3) return `${round(step / 1e3)}k`;
+  return round(step);
+}
 
 /** Index of the stored point of `series` nearest to step x (binary search; -1 when empty). */
 export function nearestIndex(series: DecimatingSeries, x: number): number {
@@ -89,6 +100,10 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
   let y: ScaleContinuousNumeric<number, number> = scaleLinear();
   let innerW = 0;
   let innerH = 0;
+  let width = 120;
+  let drawnAxes = '';
+  // Per line, the indices of the points drawn (reused from draw to draw).
+  const drawn = options.lines.map((l) => new Int32Array(l.series.capacity));
 
   hoverArea
     .on('pointermove', (event: PointerEvent) => {
@@ -116,12 +131,12 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
     });
 
   const chart: LineChart = {
+    resize(next) {
+      width = Math.max(120, next);
+    },
     update() {
-      const width = Math.max(120, container.clientWidth);
       innerW = width - MARGIN.left - MARGIN.right;
       innerH = height - MARGIN.top - MARGIN.bottom;
-      svg.attr('width', width).attr('viewBox', `0 0 ${width} ${height}`);
-      hoverArea.attr('width', innerW).attr('height', innerH);
       let xMax = 1;
       let yMin = Infinity;
       let yMax = -Infinity;
@@ -135,7 +150,6 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
         if (series.length > 0) xMax = Math.max(xMax, series.xs[series.length - 1]);
       }
       const hasData = yMin <= yMax;
-      empty.attr('x', innerW / 2).attr('visibility', hasData ? 'hidden' : 'visible');
       if (!hasData) {
         yMin = logY ? 0.1 : 0;
         yMax = 1;
@@ -144,31 +158,20 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
         yMin = logY ? yMin / 2 : yMin - 0.5;
         yMax = logY ? yMax * 2 : yMax + 0.5;
       }
-      x = scaleLinear().domain([0, xMax]).range([0, innerW]);
+      const xTicks = Math.max(2, Math.floor(innerW / 70));
+      // Both domains are rounded out to tick values, so the axes change only now and then while the
+      // run grows; they are redrawn (DOM work) only then.
+      x = scaleLinear().domain([0, xMax]).range([0, innerW]).nice(xTicks);
       y = (logY ? scaleLog() : scaleLinear()).domain([yMin, yMax]).range([innerH, 0]).nice();
-      xAxis
-        .attr('transform', `translate(0,${innerH})`)
-        .call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 70)), '~s'));
-      const yTicks = axisLeft(y);
-      if (logY) {
-        // Powers of ten only: d3's log ticks add unlabelled minor ticks that clutter a small chart.
-        const [lo, hi] = y.domain();
-        const powers: number[] = [];
-        for (let p = Math.ceil(Math.log10(lo)); p <= Math.floor(Math.log10(hi)); p++) powers.push(10 ** p);
-        yTicks
-          .tickValues(powers.length > 0 ? powers : [lo, hi])
-          .tickFormat((v) => String(Number(Number(v).toPrecision(2))));
-      } else {
-        yTicks.ticks(4, '~r');
-      }
-      yAxis.call(yTicks);
+      const axesKey = `${x.domain()}|${y.domain()}|${width}|${logY}|${hasData}`;
+      if (axesKey !== drawnAxes) drawFrame(xTicks, hasData);
+      drawnAxes = axesKey;
+      const shown = logY ? (v: number) => Number.isFinite(v) && v > 0 : Number.isFinite;
       options.lines.forEach(({ series }, i) => {
-        const indices = Array.from({ length: series.length }, (_, j) => j).filter(
-          (j) => Number.isFinite(series.ys[j]) && (!logY || series.ys[j] > 0),
-        );
+        const count = columnExtremes(series.xs, series.ys, series.length, x, shown, drawn[i]);
         const path = line<number>()
           .x((j) => x(series.xs[j]))
-          .y((j) => y(series.ys[j]))(indices);
+          .y((j) => y(series.ys[j]))(drawn[i].subarray(0, count));
         paths[i].attr('d', path ?? '');
       });
     },
@@ -180,5 +183,30 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
       svg.remove();
     },
   };
+
+  /** The chart's size, axes and empty note: DOM work done only when one of them changes. */
+  function drawFrame(xTicks: number, hasData: boolean) {
+    svg.attr('width', width).attr('viewBox', `0 0 ${width} ${height}`);
+    hoverArea.attr('width', innerW).attr('height', innerH);
+    empty.attr('x', innerW / 2).attr('visibility', hasData ? 'hidden' : 'visible');
+    xAxis.attr('transform', `translate(0,${innerH})`).call(
+      axisBottom(x)
+        .ticks(xTicks)
+        .tickFormat((v) => formatStep(Number(v))),
+    );
+    const yTicks = axisLeft(y);
+    if (logY) {
+      // Powers of ten only: d3's log ticks add unlabelled minor ticks that clutter a small chart.
+      const [lo, hi] = y.domain();
+      const powers: number[] = [];
+      for (let p = Math.ceil(Math.log10(lo)); p <= Math.floor(Math.log10(hi)); p++) powers.push(10 ** p);
+      yTicks
+        .tickValues(powers.length > 0 ? powers : [lo, hi])
+        .tickFormat((v) => String(Number(Number(v).toPrecision(2))));
+    } else {
+      yTicks.ticks(4, '~r');
+    }
+    yAxis.call(yTicks);
+  }
   return chart;
 }

@@ -1,9 +1,12 @@
 /**
  * One small picture per depth: the training cloud at x_0 (the input) and after each block, on the
  * same axes as the main view. Thumbnails are refreshed a few at a time, round robin, each at most a
- * few times a second, so that no single frame pays for all of them.
+ * few times a second, so that no single frame pays for all of them. Each is rasterised into a reused
+ * pixel buffer (a square dot per point) and put on its canvas in one call: thousands of points cost
+ * a loop over an array, not thousands of canvas calls.
  */
-import { classColor } from '../core/palette';
+import { CLASS_COLORS } from '../core/palette';
+import { rasterizeDots } from '../core/raster';
 import type { PlaneRegion } from '../core/viewport';
 import { pixelMap } from '../core/viewport';
 import type { Frame, FrameSource } from './frameSource';
@@ -15,64 +18,120 @@ const PER_FRAME = 2;
 
 export interface ThumbnailRenderer {
   /** Redraws the stalest thumbnails, a few per call. */
-  draw(now: number, canvases: readonly HTMLCanvasElement[], region: PlaneRegion): void;
+  draw(now: number, canvases: ArrayLike<HTMLCanvasElement>, region: PlaneRegion): void;
+  /** The thumbnails were resized: measure them again (call it outside the frame loop). */
+  resized(canvases: ArrayLike<HTMLCanvasElement>): void;
+}
+
+/** What one thumbnail shows and the pixels it reuses. */
+interface Slot {
+  version: number;
+  region: PlaneRegion | null;
+  background: number;
+  at: number;
+  image: ImageData | null;
+  /** Side of the canvas in CSS pixels (0: not measured yet). */
+  side: number;
+}
+
+/** Class colours as 32-bit pixels (little-endian RGBA), as the dot rasteriser takes them. */
+const CLASS_PIXELS = Uint32Array.from(CLASS_COLORS, (hex) => opaquePixel(hex));
+
+/** A #rrggbb colour as one opaque 32-bit pixel of an ImageData buffer (little-endian). */
+function opaquePixel(hex: string): number {
+  const n = parseInt(hex.slice(1, 7), 16);
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  return ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
+}
+
+/**
+ * The canvas background of the current theme as a pixel. It is read from the stylesheet only when
+ * the theme changes (data-theme on <html>), never on every frame: reading computed style forces the
+ * browser to recompute styles.
+ */
+function createBackgroundReader(): (canvas: HTMLCanvasElement) => number {
+  let theme: string | undefined;
+  let pixel = opaquePixel('#ffffff');
+  return (canvas) => {
+    const current = document.documentElement.dataset.theme;
+    if (current !== theme) {
+      theme = current;
+      const ctx = canvas.getContext('2d')!;
+      // The canvas normalises any CSS colour to #rrggbb (opaque) through fillStyle.
+      ctx.fillStyle = getComputedStyle(canvas).getPropertyValue('--canvas').trim() || '#ffffff';
+      pixel = opaquePixel(String(ctx.fillStyle));
+    }
+    return pixel;
+  };
 }
 
 function drawThumbnail(
   canvas: HTMLCanvasElement,
+  slot: Slot,
   frame: Frame,
   k: number,
   region: PlaneRegion,
-  background: string,
+  background: number,
 ) {
   const { layout, views, run } = frame;
   const n = layout.trainPoints;
   const dpr = window.devicePixelRatio || 1;
-  const size = Math.max(1, Math.round(canvas.clientWidth * dpr));
+  // Measured once (a new thumbnail) or after a resize, never on every draw: it would force a layout.
+  slot.side ||= canvas.clientWidth;
+  const size = Math.max(1, Math.round(slot.side * dpr));
   if (canvas.width !== size) {
     canvas.width = size;
     canvas.height = size;
   }
-  const ctx = canvas.getContext('2d', { alpha: false })!;
-  ctx.fillStyle = background;
-  ctx.fillRect(0, 0, size, size);
-  const map = pixelMap(region, size, size);
+  if (!slot.image || slot.image.width !== size) slot.image = new ImageData(size, size);
+  const pixels = new Uint32Array(slot.image.data.buffer);
+  pixels.fill(background);
+  const positions = views.trainPositions.subarray(k * n * 2, (k + 1) * n * 2);
   const dot = Math.max(1, Math.round(1.6 * dpr));
-  for (let c = 0; c < run.classes; c++) {
-    ctx.fillStyle = classColor(c);
-    for (let i = 0; i < n; i++) {
-      if (run.trainLabels[i] !== c) continue;
-      const j = (k * n + i) * 2;
-      ctx.fillRect(
-        views.trainPositions[j] * map.scale + map.offsetX - dot / 2,
-        -views.trainPositions[j + 1] * map.scale + map.offsetY - dot / 2,
-        dot,
-        dot,
-      );
-    }
-  }
+  rasterizeDots(
+    pixels,
+    size,
+    size,
+    pixelMap(region, size, size),
+    positions,
+    run.trainLabels,
+    CLASS_PIXELS,
+    dot,
+  );
+  canvas.getContext('2d', { alpha: false })!.putImageData(slot.image, 0, 0);
 }
 
 export function createThumbnailRenderer(frames: FrameSource): ThumbnailRenderer {
-  // Per thumbnail: the frame version and region it shows, and when it was drawn.
-  const shown: { version: number; region: PlaneRegion | null; at: number }[] = [];
+  const slots: Slot[] = [];
+  const backgroundOf = createBackgroundReader();
   let cursor = 0;
   return {
+    resized(canvases) {
+      slots.forEach((slot, k) => {
+        slot.side = k < canvases.length ? canvases[k].clientWidth : 0;
+        slot.region = null;
+      });
+    },
     draw(now, canvases, region) {
       const frame = frames.current();
       if (!frame || canvases.length === 0) return;
       const count = Math.min(canvases.length, frame.layout.blocks + 1);
-      while (shown.length < count) shown.push({ version: -1, region: null, at: -Infinity });
-      const background = getComputedStyle(canvases[0]).getPropertyValue('--canvas').trim() || '#ffffff';
+      while (slots.length < count)
+        slots.push({ version: -1, region: null, background: 0, at: -Infinity, image: null, side: 0 });
+      const background = backgroundOf(canvases[0]);
       let drawn = 0;
       for (let visited = 0; visited < count && drawn < PER_FRAME; visited++) {
         const k = (cursor + visited) % count;
-        const s = shown[k];
-        const stale = s.version !== frames.version() || s.region !== region;
-        // A new region (zoom, pan, a new run) is shown at once; new weights at the thumbnail's pace.
-        if (!stale || (s.region === region && now - s.at < THUMBNAIL_INTERVAL_MS)) continue;
-        drawThumbnail(canvases[k], frame, k, region, background);
-        shown[k] = { version: frames.version(), region, at: now };
+        const s = slots[k];
+        const sameLook = s.region === region && s.background === background;
+        // A new region (zoom, pan, a new run) or theme is shown at once; new weights at the
+        // thumbnail's pace.
+        if (sameLook && (s.version === frames.version() || now - s.at < THUMBNAIL_INTERVAL_MS)) continue;
+        drawThumbnail(canvases[k], s, frame, k, region, background);
+        s.version = frames.version();
+        s.region = region;
+        s.background = background;
+        s.at = now;
         drawn++;
         cursor = (k + 1) % count;
       }

@@ -37,8 +37,12 @@ export interface TransportView {
 export interface TransportRenderer {
   /** Draws if anything changed since the last draw; returns whether it drew. */
   draw(view: TransportView): boolean;
-  /** Forces a redraw and re-reads the theme (after a resize or a theme change). */
-  invalidate(): void;
+  /**
+   * Forces a redraw and re-reads the theme (after a resize or a theme change). `size` is the canvas's
+   * new size in CSS pixels, as a ResizeObserver reports it: the renderer never measures the canvas
+   * in the frame loop, where reading a size would force a layout.
+   */
+  invalidate(size?: { width: number; height: number }): void;
 }
 
 function readTheme(canvas: HTMLCanvasElement): ThemeColors {
@@ -76,6 +80,7 @@ export function createTransportRenderer(
   const ctx = context;
   const regions = createRegionsLayer();
   let theme = readTheme(canvas);
+  let cssSize: { width: number; height: number } | null = null;
   let dirty = true;
   let drawnVersion = -1;
   let drawn: TransportView | null = null;
@@ -121,9 +126,10 @@ export function createTransportRenderer(
   }
 
   return {
-    invalidate() {
+    invalidate(size) {
       dirty = true;
       theme = readTheme(canvas);
+      if (size) cssSize = size;
     },
     draw(view) {
       if (!dirty && drawnVersion === frames.version() && drawn && sameView(drawn, view)) return false;
@@ -132,8 +138,10 @@ export function createTransportRenderer(
       drawnVersion = frames.version();
       drawn = Object.assign(drawn ?? { ...view }, view);
       const dpr = pixels?.ratio ?? (window.devicePixelRatio || 1);
-      const width = pixels?.width ?? Math.max(1, Math.round(canvas.clientWidth * dpr));
-      const height = pixels?.height ?? Math.max(1, Math.round(canvas.clientHeight * dpr));
+      // Measured once if no size was given yet; from then on the ResizeObserver keeps it.
+      const shown = pixels ? null : (cssSize ??= { width: canvas.clientWidth, height: canvas.clientHeight });
+      const width = pixels?.width ?? Math.max(1, Math.round(shown!.width * dpr));
+      const height = pixels?.height ?? Math.max(1, Math.round(shown!.height * dpr));
       if (canvas.width !== width || canvas.height !== height) {
         canvas.width = width;
         canvas.height = height;

@@ -13,6 +13,8 @@ import { px, py } from './drawContext';
 const MAX_ALPHA = 0.42;
 /** Tint of a discretised region. */
 const FLAT_ALPHA = 0.26;
+/** Colour bits of a cell whose class is unknown (not a number): grey. */
+const UNKNOWN = (128 << 16) | (128 << 8) | 128;
 
 export interface RegionsLayer {
   draw(
@@ -27,27 +29,31 @@ export interface RegionsLayer {
 export function createRegionsLayer(): RegionsLayer {
   const image = document.createElement('canvas');
   const imageContext = image.getContext('2d')!;
+  let pixels: ImageData | null = null;
   let builtVersion = -1;
   let builtStyle: RegionStyle | null = null;
 
   function build(fields: FieldsFrame, style: RegionStyle, classes: number) {
     const g = fields.layout.resolution;
-    if (image.width !== g) {
+    if (image.width !== g || !pixels) {
       image.width = g;
       image.height = g;
+      pixels = imageContext.createImageData(g, g);
     }
-    const pixels = imageContext.createImageData(g, g);
-    const colors = Array.from({ length: classes }, (_, c) => rgbOf(classColor(c)));
+    // One 32-bit word per pixel (little-endian RGBA): colour bits per class, alpha per cell.
+    const words = new Uint32Array(pixels.data.buffer);
+    const colors = Uint32Array.from({ length: classes }, (_, c) => {
+      const [r, gr, b] = rgbOf(classColor(c));
+      return (b << 16) | (gr << 8) | r;
+    });
     const chance = 1 / classes;
     const regions = fields.views.regions;
     for (let cell = 0; cell < g * g; cell++) {
-      const [r, gr, b] = colors[regions[2 * cell]] ?? [128, 128, 128];
       const confidence = regions[2 * cell + 1];
       const alpha = style === 'discrete' ? FLAT_ALPHA : (MAX_ALPHA * (confidence - chance)) / (1 - chance);
-      pixels.data[4 * cell] = r;
-      pixels.data[4 * cell + 1] = gr;
-      pixels.data[4 * cell + 2] = b;
-      pixels.data[4 * cell + 3] = Math.round(255 * Math.max(alpha, 0));
+      const a = Math.round(255 * Math.min(Math.max(alpha, 0), 1));
+      const c = regions[2 * cell];
+      words[cell] = ((c >= 0 && c < classes ? colors[c] : UNKNOWN) | (a << 24)) >>> 0;
     }
     imageContext.putImageData(pixels, 0, 0);
   }

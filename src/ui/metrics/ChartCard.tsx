@@ -1,13 +1,14 @@
 /**
  * One chart of the metrics column: a title with its legend, a log-scale switch, and a d3 chart
- * redrawn from the frame loop at most a few times a second, only when the history changed. `lines`
- * must keep its identity (memoise it): a new array rebuilds the chart.
+ * redrawn by the metrics panel's scheduler (one chart per frame) at most a few times a second, only
+ * when the history changed or the chart was resized. `lines` must keep its identity (memoise it): a
+ * new array rebuilds the chart.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ChartLine, LineChart } from '../../charts/lineChart';
 import { createLineChart } from '../../charts/lineChart';
 import { formatNumber } from '../format';
-import { useServices } from '../services';
+import type { ChartScheduler } from './chartScheduler';
 
 /** Charts redraw at most this often. */
 const CHART_INTERVAL_MS = 200;
@@ -18,6 +19,7 @@ export function ChartCard({
   logDefault,
   version,
   hidden,
+  scheduler,
 }: {
   title: string;
   lines: ChartLine[];
@@ -25,8 +27,8 @@ export function ChartCard({
   /** Changes whenever any of the lines' series changed. */
   version: () => number;
   hidden?: boolean;
+  scheduler: ChartScheduler;
 }) {
-  const { loop } = useServices();
   const hostRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<LineChart | null>(null);
   const [logY, setLogY] = useState(logDefault);
@@ -42,22 +44,29 @@ export function ChartCard({
     chartRef.current = chart;
     let drawnVersion = -1;
     let drawnAt = -Infinity;
-    let width = 0;
-    const remove = loop.add((now) => {
-      const currentWidth = hostRef.current?.clientWidth ?? 0;
-      const resized = currentWidth !== width;
-      if (!resized && (version() === drawnVersion || now - drawnAt < CHART_INTERVAL_MS)) return;
-      drawnVersion = version();
-      drawnAt = now;
-      width = currentWidth;
-      chart.update();
+    // The width comes from a ResizeObserver: reading it in the frame loop would force a layout.
+    let resized = false;
+    const observer = new ResizeObserver(([entry]) => {
+      chart.resize(entry.contentRect.width);
+      resized = true;
+    });
+    observer.observe(hostRef.current!);
+    const remove = scheduler.add({
+      due: (now) => resized || (version() !== drawnVersion && now - drawnAt >= CHART_INTERVAL_MS),
+      draw(now) {
+        drawnVersion = version();
+        drawnAt = now;
+        resized = false;
+        chart.update();
+      },
     });
     return () => {
       remove();
+      observer.disconnect();
       chart.destroy();
       chartRef.current = null;
     };
-  }, [loop, title, lines, logDefault, version]);
+  }, [scheduler, title, lines, logDefault, version]);
 
   return (
     <section className="chart-block" aria-labelledby={headingId} hidden={hidden}>

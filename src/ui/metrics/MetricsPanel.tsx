@@ -3,7 +3,7 @@
  * least-action measures, the per-block energies, and charts against the training step. In compare
  * mode every figure shows both runs (A | B) and every chart overlays run B dotted.
  */
-import { useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { MetricsHistory } from '../../charts/metricsHistory';
 import type { ChartLine } from '../../charts/lineChart';
 import { CLASS_COLORS } from '../../core/palette';
@@ -12,6 +12,7 @@ import { selectLive, selectLiveB, selectScenario } from '../../state/selectors';
 import { formatNumber, formatPercent } from '../format';
 import { useAppState, useServices } from '../services';
 import { ChartCard } from './ChartCard';
+import { createChartScheduler } from './chartScheduler';
 import { EnergyBars } from './EnergyBars';
 import { LeastActionReadout } from './LeastActionReadout';
 
@@ -79,7 +80,9 @@ export function MetricsPanel() {
   const live = useAppState(selectLive);
   const liveB = useAppState(selectLiveB);
   const scenario = useAppState(selectScenario);
-  const { runs } = useServices();
+  const { runs, loop } = useServices();
+  const scheduler = useMemo(() => createChartScheduler(), []);
+  useEffect(() => loop.add(scheduler.tick), [loop, scheduler]);
   const second = useSyncExternalStore(runs.subscribe, runs.b);
   const charts = useMemo(() => {
     const own = chartLines(runs.a.history);
@@ -154,6 +157,7 @@ export function MetricsPanel() {
           logDefault={c.logDefault}
           version={c.version}
           hidden={hideCharts}
+          scheduler={scheduler}
         />
       ))}
     </div>

@@ -18,22 +18,31 @@ export function Thumbnails() {
 
   useEffect(() => {
     const renderer = createThumbnailRenderer(frames);
+    const list = listRef.current!;
+    // Live collections: they follow React's changes to the list without a query per frame.
+    const canvases = list.getElementsByTagName('canvas');
+    const buttons = list.getElementsByTagName('button');
+    const resize = new ResizeObserver(() => renderer.resized(canvases));
+    resize.observe(list);
     let current = -1;
+    let marked = 0;
     const remove = loop.add((now) => {
-      const list = listRef.current;
       const frame = frames.current();
-      if (!list || !frame) return;
-      const canvases = Array.from(list.querySelectorAll('canvas'));
+      if (!frame) return;
       renderer.draw(now, canvases, view.visible() ?? frame.region);
       const nearest = Math.round(depth.depth());
-      if (nearest !== current) {
+      // Marked again when the depth moves, or when a rebuild changed the number of thumbnails.
+      if (nearest !== current || buttons.length !== marked) {
         current = nearest;
-        list
-          .querySelectorAll('button')
-          .forEach((b, k) => b.setAttribute('aria-current', String(k === nearest)));
+        marked = buttons.length;
+        for (let k = 0; k < buttons.length; k++)
+          buttons[k].setAttribute('aria-current', String(k === nearest));
       }
     });
-    return remove;
+    return () => {
+      remove();
+      resize.disconnect();
+    };
   }, [frames, loop, depth, view]);
 
   const energies = live?.energies ?? [];

@@ -31,7 +31,9 @@ export function TransportCanvas({ channel, label }: { channel: RunChannel; label
   useEffect(() => {
     const canvas = canvasRef.current!;
     const renderer = createTransportRenderer(canvas, channel.frames, renderStats);
-    const resize = new ResizeObserver(() => renderer.invalidate());
+    const resize = new ResizeObserver(([entry]) =>
+      renderer.invalidate({ width: entry.contentRect.width, height: entry.contentRect.height }),
+    );
     resize.observe(canvas);
     const themeChange = window.matchMedia('(prefers-color-scheme: dark)');
     const onTheme = () => renderer.invalidate();
