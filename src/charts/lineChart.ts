@@ -101,7 +101,7 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
   let innerW = 0;
   let innerH = 0;
   let width = 120;
-  let drawnAxes = '';
+  let drawnFrame = '';
   // Per line, the indices of the points drawn (reused from draw to draw).
   const drawn = options.lines.map((l) => new Int32Array(l.series.capacity));
 
@@ -158,14 +158,19 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
         yMin = logY ? yMin / 2 : yMin - 0.5;
         yMax = logY ? yMax * 2 : yMax + 0.5;
       }
-      const xTicks = Math.max(2, Math.floor(innerW / 70));
-      // Both domains are rounded out to tick values, so the axes change only now and then while the
-      // run grows; they are redrawn (DOM work) only then.
-      x = scaleLinear().domain([0, xMax]).range([0, innerW]).nice(xTicks);
+      // The step axis ends at the latest step, so the lines reach the right edge; the value axis is
+      // rounded out to tick values and so changes only now and then: it (and the chart's size) is
+      // rebuilt, which is DOM work, only when it changed.
+      x = scaleLinear().domain([0, xMax]).range([0, innerW]);
       y = (logY ? scaleLog() : scaleLinear()).domain([yMin, yMax]).range([innerH, 0]).nice();
-      const axesKey = `${x.domain()}|${y.domain()}|${width}|${logY}|${hasData}`;
-      if (axesKey !== drawnAxes) drawFrame(xTicks, hasData);
-      drawnAxes = axesKey;
+      const frameKey = `${y.domain()}|${width}|${logY}|${hasData}`;
+      if (frameKey !== drawnFrame) drawFrame(hasData);
+      drawnFrame = frameKey;
+      xAxis.attr('transform', `translate(0,${innerH})`).call(
+        axisBottom(x)
+          .ticks(Math.max(2, Math.floor(innerW / 70)))
+          .tickFormat((v) => formatStep(Number(v))),
+      );
       const shown = logY ? (v: number) => Number.isFinite(v) && v > 0 : Number.isFinite;
       options.lines.forEach(({ series }, i) => {
         const count = columnExtremes(series.xs, series.ys, series.length, x, shown, drawn[i]);
@@ -184,16 +189,11 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
     },
   };
 
-  /** The chart's size, axes and empty note: DOM work done only when one of them changes. */
-  function drawFrame(xTicks: number, hasData: boolean) {
+  /** The chart's size, value axis and empty note. */
+  function drawFrame(hasData: boolean) {
     svg.attr('width', width).attr('viewBox', `0 0 ${width} ${height}`);
     hoverArea.attr('width', innerW).attr('height', innerH);
     empty.attr('x', innerW / 2).attr('visibility', hasData ? 'hidden' : 'visible');
-    xAxis.attr('transform', `translate(0,${innerH})`).call(
-      axisBottom(x)
-        .ticks(xTicks)
-        .tickFormat((v) => formatStep(Number(v))),
-    );
     const yTicks = axisLeft(y);
     if (logY) {
       // Powers of ten only: d3's log ticks add unlabelled minor ticks that clutter a small chart.
