@@ -1,13 +1,11 @@
 /**
  * The worker's training session: it owns the Trainer, decides how many steps to run between two
  * looks at the message queue (pacing.ts), when to read a snapshot back (at most ~30 a second), when
- * to stop (pause, step limit, divergence), keeps a checkpoint of recent weights, and moves the run
- * to another backend if the GPU device is lost. It knows nothing of postMessage: the host passes
- * events on, so the same session runs in a worker and in-process in tests.
+ * to stop (pause, step limit, divergence), keeps a checkpoint of recent weights (checkpoints.ts),
+ * sends what the view asks for (viewOutputs.ts), and moves the run to another backend if the GPU
+ * device is lost. It knows nothing of postMessage: the host passes events on, so the same session
+ * runs in a worker and in-process in tests.
  */
-import type { FieldRequest } from '../core/fieldGrids';
-import { fieldsLayout } from '../core/fieldGrids';
-import { measureTransportSubsampled } from '../core/measures';
 import { flattenWeights, unflattenWeights } from '../core/weights';
 import { findNonFinite, snapshotViews } from '../core/snapshot';
 import type { BackendCandidate } from '../engine/backend';
@@ -18,8 +16,11 @@ import { changedSettings, needsRebuild, runConfig } from '../scenario/runConfig'
 import type { Scenario } from '../scenario/schema';
 import { stepsPerSecond } from '../scenario/schema';
 import type { TrainedState } from '../scenario/trainedState';
+import { Checkpoints } from './checkpoints';
+import { ownedBuffer } from './ownedBuffer';
 import { Pacer, SLICE_MS, StepRate } from './pacing';
 import type { PauseReason, WorkerCommand, WorkerEvent } from './protocol';
+import { ViewOutputs } from './viewOutputs';
 
 /** What the session needs from its surroundings. */
 export interface SessionHost {
@@ -35,12 +36,6 @@ export interface SessionHost {
 
 /** Shortest time between two snapshots while training (~30 per second). */
 export const SNAPSHOT_INTERVAL_MS = 33;
-/** Shortest time between two field updates while training (decision regions, grid, arrows). */
-export const FIELDS_INTERVAL_MS = 250;
-/** Shortest time between two transport measurements while training (exact assignment, O(n^3)). */
-export const TRANSPORT_INTERVAL_MS = 1000;
-/** Shortest time between two checkpoints while training. */
-export const CHECKPOINT_INTERVAL_MS = 2000;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -60,21 +55,17 @@ export class TrainingSession {
   private lastSnapshotMs = 0;
   private readonly pacer = new Pacer();
   private readonly rate = new StepRate();
-  /** The latest weights worth keeping, to continue from if the backend fails. */
-  private checkpoint: TrainedState | null = null;
-  private lastCheckpointAt = -Infinity;
+  private readonly checkpoints: Checkpoints;
+  private readonly outputs: ViewOutputs;
   /** Set while the run moves to another backend after losing the GPU device. */
   private recovering = false;
   /** Set once the current run's values became non-finite (reported once, until reset or rebuild). */
   private divergedRun = false;
-  private view: FieldRequest | null = null;
-  private wantTransport = false;
-  private lastFieldsAt = -Infinity;
-  private lastTransportAt = -Infinity;
-  /** Step of the last transport measurement of this run's current weights (-1: none). */
-  private transportStep = -1;
 
-  constructor(private readonly host: SessionHost) {}
+  constructor(private readonly host: SessionHost) {
+    this.checkpoints = new Checkpoints(host);
+    this.outputs = new ViewOutputs(host);
+  }
 
   /** Handles one command; commands run one at a time, in order, between training slices. */
   receive(command: WorkerCommand): Promise<void> {
@@ -116,19 +107,18 @@ export class TrainingSession {
       case 'reset':
         if (this.trainer) {
           this.trainer.reset();
-          this.transportStep = -1;
-          this.checkpoint = null;
+          this.outputs.forgetMeasures();
+          this.checkpoints.latest = null;
           this.divergedRun = false;
           this.rate.reset();
           await this.publish();
         }
         return;
       case 'view':
-        this.view = command.request;
-        this.wantTransport = command.transport;
+        this.outputs.set(command.request, command.transport);
         if (this.trainer && !this.playing) {
-          if (this.wantTransport && this.transportStep !== this.trainer.stepCount) await this.publish();
-          else await this.postFields();
+          if (this.outputs.measuresLag(this.trainer.stepCount)) await this.publish();
+          else await this.postFields(this.trainer);
         }
         return;
       case 'load': {
@@ -137,7 +127,7 @@ export class TrainingSession {
         if (!trainer || !weights)
           throw new Error('The trained weights do not fit this network; they were not loaded.');
         trainer.restoreState(weights, command.state.step, command.state.lambda);
-        this.transportStep = -1;
+        this.outputs.forgetMeasures();
         this.divergedRun = false;
         this.rate.reset();
         await this.publish();
@@ -197,15 +187,15 @@ export class TrainingSession {
     const trainer = new Trainer(config);
     this.trainer = trainer;
     this.runId++;
-    this.transportStep = -1;
-    this.checkpoint = null;
+    this.outputs.forgetMeasures();
+    this.checkpoints.latest = null;
     this.divergedRun = false;
     this.rate.reset();
     this.pacer.restart();
     const weights = resume ? unflattenWeights(resume.weights, trainer.model) : null;
     if (resume && weights) {
       trainer.restoreState(weights, resume.step, resume.lambda);
-      this.checkpoint = resume;
+      this.checkpoints.latest = resume;
     } else if (resume) {
       this.host.post({
         type: 'notice',
@@ -299,10 +289,7 @@ export class TrainingSession {
   private stalePublication(): boolean {
     const trainer = this.trainer;
     if (!trainer) return false;
-    return (
-      trainer.stepCount !== this.publishedStep ||
-      (this.wantTransport && this.transportStep !== trainer.stepCount)
-    );
+    return trainer.stepCount !== this.publishedStep || this.outputs.measuresLag(trainer.stepCount);
   }
 
   /** Reads a snapshot back, posts it, and pauses with a message if training diverged. */
@@ -318,19 +305,8 @@ export class TrainingSession {
     this.lastSnapshotMs = now - started;
     const views = snapshotViews(snapshot.data, snapshot.layout);
     const problem = findNonFinite(views);
-    const transportDue = !this.playing || now - this.lastTransportAt >= TRANSPORT_INTERVAL_MS;
-    if (!problem && this.wantTransport && this.transportStep !== snapshot.step && transportDue) {
-      this.lastTransportAt = now;
-      this.transportStep = snapshot.step;
-      const flow = {
-        positions: views.trainPositions,
-        blocks: trainer.model.blocks,
-        points: snapshot.layout.trainPoints,
-        stepSize: trainer.model.stepSize,
-      };
-      const measures = measureTransportSubsampled(flow, trainer.seed);
-      this.host.post({ type: 'transport', runId: this.runId, step: snapshot.step, measures });
-    }
+    if (!problem)
+      this.outputs.measure(this.runId, trainer, views, snapshot.layout, snapshot.step, this.playing);
     const data = ownedBuffer(snapshot.data);
     this.host.post(
       {
@@ -344,16 +320,8 @@ export class TrainingSession {
       },
       [data.buffer],
     );
-    if (
-      !problem &&
-      this.view &&
-      (!this.playing || this.host.now() - this.lastFieldsAt >= FIELDS_INTERVAL_MS)
-    ) {
-      await this.postFields();
-    }
-    if (!problem && (!this.playing || now - this.lastCheckpointAt >= CHECKPOINT_INTERVAL_MS)) {
-      await this.takeCheckpoint(trainer);
-    }
+    if (!problem && this.outputs.fieldsDue(this.playing)) await this.postFields(trainer);
+    if (!problem && this.checkpoints.due(this.playing)) await this.takeCheckpoint(trainer);
     if (problem && !this.divergedRun) {
       this.divergedRun = true;
       this.setPlaying(
@@ -365,43 +333,12 @@ export class TrainingSession {
     }
   }
 
-  /** Computes and posts the field layers the page asked for, for the current weights. */
-  private async postFields(): Promise<void> {
-    const trainer = this.trainer;
-    const request = this.view;
-    if (!trainer || !request) return;
-    this.lastFieldsAt = this.host.now();
-    const data = ownedBuffer(await trainer.fields(request));
-    if (trainer !== this.trainer) return;
-    this.host.post(
-      {
-        type: 'fields',
-        runId: this.runId,
-        step: trainer.stepCount,
-        request,
-        layout: fieldsLayout(request, trainer.model.blocks),
-        data,
-      },
-      [data.buffer],
-    );
+  private postFields(trainer: Trainer): Promise<void> {
+    return this.outputs.postFields(this.runId, trainer, () => trainer === this.trainer);
   }
 
-  /** Keeps the current weights (and tells the page) for a later recovery. */
-  private async takeCheckpoint(trainer: Trainer): Promise<void> {
-    if (this.checkpoint?.step === trainer.stepCount) return;
-    this.lastCheckpointAt = this.host.now();
-    const state = {
-      weights: flattenWeights(await trainer.weights()),
-      step: trainer.stepCount,
-      lambda: await trainer.multiplier(),
-    };
-    if (trainer !== this.trainer) return;
-    this.checkpoint = state;
-    this.host.post({
-      type: 'checkpoint',
-      runId: this.runId,
-      state: { ...state, weights: state.weights.slice() },
-    });
+  private takeCheckpoint(trainer: Trainer): Promise<void> {
+    return this.checkpoints.take(this.runId, trainer, () => trainer === this.trainer);
   }
 
   /**
@@ -414,7 +351,7 @@ export class TrainingSession {
       const wasPlaying = this.playing;
       this.playing = false;
       const scenario = this.scenario;
-      const checkpoint = this.checkpoint;
+      const checkpoint = this.checkpoints.latest;
       this.trainer = null;
       const lost = this.host.backends.find((b) => b.name === 'webgpu');
       const report = await selectBackend(
@@ -442,9 +379,4 @@ export class TrainingSession {
     if (this.playing) this.setPlaying(false, 'error', null);
     this.host.post({ type: 'error', message: messageOf(error), fatal });
   }
-}
-
-/** The array itself when it owns its whole buffer (so the buffer can be transferred), else a copy. */
-function ownedBuffer(data: Float32Array): Float32Array {
-  return data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
 }

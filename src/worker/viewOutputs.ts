@@ -1,0 +1,102 @@
+/**
+ * What the transport view asks of the worker besides snapshots: the field layers (decision regions,
+ * warped grid, arrows) for a request, and the transport measures of the training flow (exact
+ * assignment, O(n^3)). Both are throttled while training and brought up to date when paused.
+ */
+import type { FieldRequest } from '../core/fieldGrids';
+import { fieldsLayout } from '../core/fieldGrids';
+import { measureTransportSubsampled } from '../core/measures';
+import type { SnapshotLayout, SnapshotViews } from '../core/snapshot';
+import type { Trainer } from '../engine/trainer';
+import { ownedBuffer } from './ownedBuffer';
+import type { WorkerEvent } from './protocol';
+
+/** Shortest time between two field updates while training. */
+export const FIELDS_INTERVAL_MS = 250;
+/** Shortest time between two transport measurements while training. */
+export const TRANSPORT_INTERVAL_MS = 1000;
+
+interface OutputHost {
+  post(event: WorkerEvent, transfer?: Transferable[]): void;
+  /** Milliseconds, monotonic. */
+  now(): number;
+}
+
+export class ViewOutputs {
+  private request: FieldRequest | null = null;
+  private wantTransport = false;
+  private lastFieldsAt = -Infinity;
+  private lastTransportAt = -Infinity;
+  /** Step of the last transport measurement of the current weights (-1: none). */
+  private measuredStep = -1;
+
+  constructor(private readonly host: OutputHost) {}
+
+  /** What the view shows now: field layers for `request` (null: none), and transport measures or not. */
+  set(request: FieldRequest | null, transport: boolean): void {
+    this.request = request;
+    this.wantTransport = transport;
+  }
+
+  /** The weights changed other than by training (rebuild, reset, load): the last measures are void. */
+  forgetMeasures(): void {
+    this.measuredStep = -1;
+  }
+
+  /** Whether the view wants transport measures that the weights after `step` steps do not have yet. */
+  measuresLag(step: number): boolean {
+    return this.wantTransport && this.measuredStep !== step;
+  }
+
+  /** Measures and posts the training flow of a snapshot, if the view wants it and it is due. */
+  measure(
+    runId: number,
+    trainer: Trainer,
+    views: SnapshotViews,
+    layout: SnapshotLayout,
+    step: number,
+    playing: boolean,
+  ): void {
+    const now = this.host.now();
+    const due = !playing || now - this.lastTransportAt >= TRANSPORT_INTERVAL_MS;
+    if (!this.measuresLag(step) || !due) return;
+    this.lastTransportAt = now;
+    this.measuredStep = step;
+    const flow = {
+      positions: views.trainPositions,
+      blocks: trainer.model.blocks,
+      points: layout.trainPoints,
+      stepSize: trainer.model.stepSize,
+    };
+    const measures = measureTransportSubsampled(flow, trainer.seed);
+    this.host.post({ type: 'transport', runId, step, measures });
+  }
+
+  /** Whether field layers are asked for and due (at once when paused). */
+  fieldsDue(playing: boolean): boolean {
+    return this.request !== null && (!playing || this.host.now() - this.lastFieldsAt >= FIELDS_INTERVAL_MS);
+  }
+
+  /**
+   * Computes and posts the field layers asked for, for the trainer's current weights, unless the
+   * trainer stopped being current while they were read back.
+   */
+  async postFields(runId: number, trainer: Trainer, isCurrent: () => boolean): Promise<void> {
+    const request = this.request;
+    if (!request) return;
+    this.lastFieldsAt = this.host.now();
+    const data = ownedBuffer(await trainer.fields(request));
+    if (!isCurrent()) return;
+    this.host.post(
+      {
+        type: 'fields',
+        runId,
+        step: trainer.stepCount,
+        request,
+        layout: fieldsLayout(request, trainer.model.blocks),
+        data,
+      },
+      [data.buffer],
+    );
+  }
+}
