@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { createThumbnailRenderer } from '../../render/thumbnails';
+import { createDeferral } from '../../render/frameLoop';
 import { selectLive, selectScenario } from '../../state/selectors';
 import { formatNumber } from '../format';
 import { useAppState, useServices } from '../services';
@@ -26,10 +27,12 @@ export function Thumbnails() {
     resize.observe(list);
     let current = -1;
     let marked = 0;
-    const remove = loop.add((now) => {
+    // Thumbnails can wait a frame when the main view took most of this one.
+    const mayDraw = createDeferral();
+    const remove = loop.add((now, spent) => {
       const frame = frames.current();
       if (!frame) return;
-      renderer.draw(now, canvases, view.visible() ?? frame.region);
+      if (mayDraw(now, spent)) renderer.draw(now, canvases, view.visible() ?? frame.region);
       const nearest = Math.round(depth.depth());
       // Marked again when the depth moves, or when a rebuild changed the number of thumbnails.
       if (nearest !== current || buttons.length !== marked) {
