@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classColor, rgbOf, SEQUENTIAL_STOPS, sequentialBin } from './palette';
+import { classColor, pixelWord, rgbOf, SEQUENTIAL_STOPS, sequentialBin } from './palette';
 
 describe('palette', () => {
   it('cycles class colours', () => {
@@ -17,5 +17,13 @@ describe('palette', () => {
 
   it('parses hex colours', () => {
     expect(rgbOf('#0072B2')).toEqual([0, 114, 178]);
+  });
+
+  it('packs a colour as the bytes R, G, B, A of one pixel', () => {
+    const bytes = new Uint8ClampedArray(Uint32Array.of(pixelWord('#0072B2', 128)).buffer);
+    expect(Array.from(bytes)).toEqual([0, 114, 178, 128]);
+    expect(Array.from(new Uint8ClampedArray(Uint32Array.of(pixelWord('#E69F00')).buffer))).toEqual([
+      230, 159, 0, 255,
+    ]);
   });
 });

@@ -36,3 +36,12 @@ export function rgbOf(hex: string): [number, number, number] {
   const n = parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
+
+/**
+ * A #rrggbb colour with an alpha in 0..255 as one pixel of an ImageData buffer seen as 32-bit words
+ * (bytes R, G, B, A in memory: little-endian, as every browser platform is).
+ */
+export function pixelWord(hex: string, alpha = 255): number {
+  const [r, g, b] = rgbOf(hex);
+  return ((alpha << 24) | (b << 16) | (g << 8) | r) >>> 0;
+}

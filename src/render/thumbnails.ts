@@ -5,7 +5,7 @@
  * pixel buffer (a square dot per point) and put on its canvas in one call: thousands of points cost
  * a loop over an array, not thousands of canvas calls.
  */
-import { CLASS_COLORS } from '../core/palette';
+import { CLASS_COLORS, pixelWord } from '../core/palette';
 import { rasterizeDots } from '../core/raster';
 import type { PlaneRegion } from '../core/viewport';
 import { pixelMap } from '../core/viewport';
@@ -34,15 +34,8 @@ interface Slot {
   side: number;
 }
 
-/** Class colours as 32-bit pixels (little-endian RGBA), as the dot rasteriser takes them. */
-const CLASS_PIXELS = Uint32Array.from(CLASS_COLORS, (hex) => opaquePixel(hex));
-
-/** A #rrggbb colour as one opaque 32-bit pixel of an ImageData buffer (little-endian). */
-function opaquePixel(hex: string): number {
-  const n = parseInt(hex.slice(1, 7), 16);
-  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-  return ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
-}
+/** Class colours as 32-bit pixels, as the dot rasteriser takes them. */
+const CLASS_PIXELS = Uint32Array.from(CLASS_COLORS, (hex) => pixelWord(hex));
 
 /**
  * The canvas background of the current theme as a pixel. It is read from the stylesheet only when
@@ -51,15 +44,15 @@ function opaquePixel(hex: string): number {
  */
 function createBackgroundReader(): (canvas: HTMLCanvasElement) => number {
   let theme: string | undefined;
-  let pixel = opaquePixel('#ffffff');
+  let pixel = pixelWord('#ffffff');
   return (canvas) => {
     const current = document.documentElement.dataset.theme;
     if (current !== theme) {
       theme = current;
       const ctx = canvas.getContext('2d')!;
-      // The canvas normalises any CSS colour to #rrggbb (opaque) through fillStyle.
+      // fillStyle normalises an opaque CSS colour (the theme canvas colour is one) to #rrggbb.
       ctx.fillStyle = getComputedStyle(canvas).getPropertyValue('--canvas').trim() || '#ffffff';
-      pixel = opaquePixel(String(ctx.fillStyle));
+      pixel = pixelWord(String(ctx.fillStyle));
     }
     return pixel;
   };

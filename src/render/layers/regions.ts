@@ -3,7 +3,7 @@
  * confidence (or flat when discretised), drawn scaled over the region it was computed for. The image
  * is rebuilt only when new fields arrive or the style changes.
  */
-import { classColor, rgbOf } from '../../core/palette';
+import { classColor, pixelWord } from '../../core/palette';
 import type { RegionStyle } from '../../scenario/schema';
 import type { FieldsFrame } from '../frameSource';
 import type { DrawContext } from './drawContext';
@@ -14,7 +14,7 @@ const MAX_ALPHA = 0.42;
 /** Tint of a discretised region. */
 const FLAT_ALPHA = 0.26;
 /** Colour bits of a cell whose class is unknown (not a number): grey. */
-const UNKNOWN = (128 << 16) | (128 << 8) | 128;
+const UNKNOWN = pixelWord('#808080', 0);
 
 export interface RegionsLayer {
   draw(
@@ -42,10 +42,7 @@ export function createRegionsLayer(): RegionsLayer {
     }
     // One 32-bit word per pixel (little-endian RGBA): colour bits per class, alpha per cell.
     const words = new Uint32Array(pixels.data.buffer);
-    const colors = Uint32Array.from({ length: classes }, (_, c) => {
-      const [r, gr, b] = rgbOf(classColor(c));
-      return (b << 16) | (gr << 8) | r;
-    });
+    const colors = Uint32Array.from({ length: classes }, (_, c) => pixelWord(classColor(c), 0));
     const chance = 1 / classes;
     const regions = fields.views.regions;
     for (let cell = 0; cell < g * g; cell++) {
