@@ -26,10 +26,29 @@ export class Lab {
     return this.page.evaluate(() => window.__lab!.state().backend);
   }
 
-  /** Waits until the latest snapshot has at least `step` steps. */
+  /** Waits until the latest snapshot has at least `step` steps; says what the app was doing if not. */
   async waitForStep(step: number, timeout = 60_000): Promise<Snapshot> {
-    await this.page.waitForFunction((s) => (window.__lab?.snapshot()?.step ?? -1) >= s, step, { timeout });
+    try {
+      await this.page.waitForFunction((s) => (window.__lab?.snapshot()?.step ?? -1) >= s, step, { timeout });
+    } catch (error) {
+      throw new Error(`Step ${step} was not reached. The app: ${await this.describe()}`, { cause: error });
+    }
     return this.snapshot();
+  }
+
+  /** The app's state in one line, for failure messages: play state, last snapshot, notices, and
+   * whether the worker still answers a command. */
+  async describe(): Promise<string> {
+    const app = await this.page.evaluate(async () => {
+      const lab = window.__lab!;
+      const answer = await Promise.race([
+        lab.memory().then(() => 'answers'),
+        new Promise<string>((resolve) => setTimeout(() => resolve('does not answer within 2 s'), 2000)),
+      ]);
+      return { state: lab.state(), snapshot: lab.snapshot(), worker: answer };
+    });
+    const notices = await this.page.locator('.notice').allInnerTexts();
+    return JSON.stringify({ ...app, notices: notices.slice(-8) });
   }
 
   async play(): Promise<void> {
@@ -39,6 +58,16 @@ export class Lab {
   async pause(): Promise<void> {
     await this.page.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect(this.page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
+    await this.settle();
+  }
+
+  /**
+   * Waits until the worker has handled every command sent so far and its events have reached the
+   * page (the paused state comes before the last snapshot and checkpoint): a probe goes through the
+   * worker's command queue after them, and its answer comes back after their events.
+   */
+  async settle(): Promise<void> {
+    await this.page.evaluate(() => window.__lab!.memory());
   }
 
   /** Pauses if training still runs (it may stop at its step limit first), then waits until it has. */

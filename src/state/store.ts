@@ -105,6 +105,27 @@ export type AppStore = ReturnType<typeof createAppStore>;
 
 let noticeId = 0;
 
+/**
+ * Notices shown at most (older ones go first; those of the latest call always stay, so one link's
+ * list of fixes is never cut).
+ */
+export const MAX_NOTICES = 12;
+
+/**
+ * The notices after adding `texts`: a text already shown moves to the end instead of appearing twice,
+ * and the oldest go once there are more than MAX_NOTICES.
+ */
+function addNotices(
+  notices: readonly Notice[],
+  tone: NoticeTone,
+  texts: readonly string[],
+  actions?: readonly NoticeAction[],
+): Notice[] {
+  const added = [...new Set(texts)].map((text) => ({ id: ++noticeId, tone, text, actions }));
+  const kept = notices.filter((n) => !texts.includes(n.text));
+  return [...kept.slice(Math.max(0, kept.length + added.length - MAX_NOTICES)), ...added];
+}
+
 export function createAppStore(initial: {
   scenario: Scenario;
   backendPreference: BackendPreference;
@@ -132,9 +153,7 @@ export function createAppStore(initial: {
     openScenario: (scenario) => set((state) => ({ scenario, opened: state.opened + 1 })),
     setTheme: (theme) => set({ theme }),
     notify: (tone, texts, actions) =>
-      set((state) => ({
-        notices: [...state.notices, ...texts.map((text) => ({ id: ++noticeId, tone, text, actions }))],
-      })),
+      set((state) => ({ notices: addNotices(state.notices, tone, texts, actions) })),
     dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((n) => n.id !== id) })),
   }));
 }
