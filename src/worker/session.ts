@@ -107,10 +107,7 @@ export class TrainingSession {
       case 'reset':
         if (this.trainer) {
           this.trainer.reset();
-          this.outputs.forgetMeasures();
-          this.checkpoints.latest = null;
-          this.divergedRun = false;
-          this.rate.reset();
+          this.startedAfresh();
           await this.publish();
         }
         return;
@@ -187,10 +184,7 @@ export class TrainingSession {
     const trainer = new Trainer(config);
     this.trainer = trainer;
     this.runId++;
-    this.outputs.forgetMeasures();
-    this.checkpoints.latest = null;
-    this.divergedRun = false;
-    this.rate.reset();
+    this.startedAfresh();
     this.pacer.restart();
     const weights = resume ? unflattenWeights(resume.weights, trainer.model) : null;
     if (resume && weights) {
@@ -219,6 +213,14 @@ export class TrainingSession {
     await this.publish();
     this.compiling = false;
     this.postState(null, null);
+  }
+
+  /** The weights were replaced (reset, rebuild): what was known of the old ones no longer holds. */
+  private startedAfresh(): void {
+    this.outputs.forgetMeasures();
+    this.checkpoints.latest = null;
+    this.divergedRun = false;
+    this.rate.reset();
   }
 
   private setPlaying(playing: boolean, reason: PauseReason | null, message: string | null): void {

@@ -33,10 +33,10 @@ export function createChartScheduler(): ChartScheduler {
       };
     },
     tick(now, spent) {
-      if (!charts.some((c) => c.due(now)) || !mayRun(now, spent)) return;
       for (let visited = 0; visited < charts.length; visited++) {
         const i = (cursor + visited) % charts.length;
         if (!charts[i].due(now)) continue;
+        if (!mayRun(now, spent)) return;
         charts[i].draw(now);
         cursor = (i + 1) % charts.length;
         return;
