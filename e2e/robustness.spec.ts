@@ -30,6 +30,7 @@ test('a lost GPU device moves the run to the next backend from its last saved st
   await expect(page.locator('.notices')).toContainText('The GPU device was lost', { timeout: 60_000 });
   await page.waitForFunction(() => window.__lab!.state().backend !== 'webgpu');
   await expect(page.getByTestId('backend-badge')).not.toContainText('WebGPU');
+  await lab.settle();
   const after = await lab.snapshot();
   expect(after.step).toBe(before.step);
   expect(await lab.losses()).toHaveLength(before.step);
@@ -49,7 +50,9 @@ test('a crashed worker is restarted from the last saved state, with a notice', a
   await page.evaluate(() => window.__lab!.simulate('crash'));
   await expect(page.locator('.notices')).toContainText('The training worker crashed', { timeout: 20_000 });
   await expect(page.locator('.notices')).toContainText(`restarted from step ${before.step}`);
-  await page.waitForFunction((step) => window.__lab!.snapshot()?.step === step, before.step);
+  // The new worker has answered once it has its run; its first snapshot is the saved state.
+  await lab.settle();
+  expect((await lab.snapshot()).step).toBe(before.step);
   // The charts keep every step up to the saved state (as recorded: long runs are decimated).
   expect(await lab.losses()).toEqual(recorded);
   await lab.step();
@@ -65,7 +68,8 @@ test('a worker that stops answering is detected by its missing heartbeat and res
   await expect(page.locator('.notices')).toContainText('The training worker stopped responding', {
     timeout: 20_000,
   });
-  // It was training, so it trains again.
+  // It was training, so it trains again, from its checkpoint.
+  await lab.settle();
   const resumed = (await lab.snapshot()).step;
   await lab.waitForStep(resumed + 20);
 });

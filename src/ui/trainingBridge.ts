@@ -192,6 +192,8 @@ export function createTrainingBridge(
     next.send({ type: 'start', backend: store.getState().backendPreference, scenario, resume: restart });
     lastHeardAt = performance.now();
     compiling = true;
+    // Until the new worker has its run, Train and Step are disabled rather than silently ignored.
+    if (primary) store.setState({ compiling: true });
     return next;
   };
 
