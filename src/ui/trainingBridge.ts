@@ -183,6 +183,11 @@ export function createTrainingBridge(
     }
   };
 
+  /** Shows the run as being prepared (Train and Step disabled) or not; only the scenario's own run. */
+  const showPreparing = (preparing: boolean) => {
+    if (primary && store.getState().compiling !== preparing) store.setState({ compiling: preparing });
+  };
+
   /** A fresh worker on the scenario; from `restart` on, it continues from the given state. */
   const connect = (restart: TrainedState | null) => {
     const next = createTrainingClient();
@@ -193,7 +198,7 @@ export function createTrainingBridge(
     lastHeardAt = performance.now();
     compiling = true;
     // Until the new worker has its run, Train and Step are disabled rather than silently ignored.
-    if (primary) store.setState({ compiling: true });
+    showPreparing(true);
     return next;
   };
 
@@ -227,16 +232,26 @@ export function createTrainingBridge(
     rebuildTimer = null;
     const latest = options.scenarioOf(store.getState());
     // Own data with too few points cannot be trained: the worker keeps its run until they can.
-    if (untrainableReason(latest)) return;
+    if (untrainableReason(latest)) {
+      showPreparing(compiling);
+      return;
+    }
+    const rebuilds = needsRebuild(sent, latest);
     sent = latest;
     client.send({ type: 'configure', scenario: sent });
+    // A rebuilt run says when it is ready; without a rebuild nothing is being prepared.
+    if (!rebuilds) showPreparing(compiling);
   };
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.scenario === previous.scenario) return;
     const next = options.scenarioOf(state);
     if (rebuildTimer) clearTimeout(rebuildTimer);
-    if (needsRebuild(sent, next)) rebuildTimer = setTimeout(sendLatest, REBUILD_DEBOUNCE_MS);
-    else sendLatest();
+    if (needsRebuild(sent, next)) {
+      // From the edit on, not from the worker's answer a moment later: a click on Train or Step
+      // then waits for the new run instead of landing on a button that is being disabled.
+      showPreparing(true);
+      rebuildTimer = setTimeout(sendLatest, REBUILD_DEBOUNCE_MS);
+    } else sendLatest();
   });
 
   return {
