@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/chromium';
 
 /** End-to-end tests against the production build (`vite preview`); Chromium as e2e/chromium.ts says. */
-const port = 4173;
+// E2E_PORT lets several checkouts run their suites side by side without sharing a server.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -11,9 +12,8 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   fullyParallel: false,
   workers: 1,
-  // In CI (.ci/run sets CI) a failed test runs once more and, if it then passes, is listed as flaky
-  // in the report: one rare race seen once in CI must not hide everything else. Locally, no retry.
-  retries: process.env.CI ? 1 : 0,
+  // No retry, in CI or here: a test that fails once is a race of ours to find, not to hide.
+  retries: 0,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
