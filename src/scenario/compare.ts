@@ -9,16 +9,40 @@ import { COMPARABLE_KEYS, FIELDS, SCENARIO_KEYS } from './schema';
 
 export type Overrides = Partial<Pick<Scenario, ComparableKey>>;
 
-const isComparable = (key: string): key is ComparableKey =>
-  (COMPARABLE_KEYS as readonly string[]).includes(key);
-
 /** Canonical text of overrides: table order, values written as in links. */
-export function encodeOverrides(overrides: Overrides): string {
-  return SCENARIO_KEYS.filter(
-    (key): key is ComparableKey => isComparable(key) && overrides[key as ComparableKey] !== undefined,
-  )
+export function encodeOverrides(overrides: Partial<Scenario>): string {
+  return SCENARIO_KEYS.filter((key) => overrides[key] !== undefined)
     .map((key) => `${key}:${String(overrides[key])}`)
     .join(',');
+}
+
+/**
+ * Reads untrusted "key:value,..." text into its canonical form, allowing only `allowed` keys; pairs
+ * that are malformed, name another key, or repeat a key are dropped, values are clamped like any link
+ * value, and each change is reported after `context` (e.g. "second run (vs)").
+ */
+export function readSettingsList(
+  raw: string,
+  allowed: readonly (keyof Scenario)[],
+  context: string,
+  notices: string[],
+): string {
+  const overrides: Record<string, unknown> = {};
+  for (const pair of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
+    const colon = pair.indexOf(':');
+    const key = colon > 0 ? pair.slice(0, colon).trim() : '';
+    if (!(allowed as readonly string[]).includes(key)) {
+      notices.push(`${context}: ignored ${quote(pair)}: only ${allowed.join(', ')} may differ.`);
+      continue;
+    }
+    if (Object.hasOwn(overrides, key))
+      notices.push(`${context}: ${key} was given more than once; the last value counts.`);
+    overrides[key] = readValue(key as keyof Scenario, pair.slice(colon + 1).trim(), notices);
+  }
+  return encodeOverrides(overrides as Partial<Scenario>);
 }
 
 /**
@@ -31,36 +55,25 @@ export function readOverrides(raw: unknown, notices: string[]): string {
     notices.push(`${FIELDS.vs.label} (vs): ${quote(raw)} is not a list of settings; no second run.`);
     return '';
   }
-  const overrides: Record<string, unknown> = {};
-  for (const pair of raw
-    .split(',')
-    .map((p) => p.trim())
-    .filter((p) => p !== '')) {
-    const colon = pair.indexOf(':');
-    const key = colon > 0 ? pair.slice(0, colon).trim() : '';
-    if (!isComparable(key)) {
-      notices.push(
-        `${FIELDS.vs.label} (vs): ignored ${quote(pair)}: only ${COMPARABLE_KEYS.join(', ')} may differ.`,
-      );
-      continue;
-    }
-    if (Object.hasOwn(overrides, key))
-      notices.push(`${FIELDS.vs.label} (vs): ${key} was given more than once; the last value counts.`);
-    overrides[key] = readValue(key, pair.slice(colon + 1).trim(), notices);
-  }
-  return encodeOverrides(overrides as Overrides);
+  return readSettingsList(raw, COMPARABLE_KEYS, `${FIELDS.vs.label} (vs)`, notices);
 }
 
-/** The overrides of canonical text (as kept in a restored scenario). */
-export function parseOverrides(text: string): Overrides {
+/** The settings of canonical "key:value,..." text whose keys are in `allowed`. */
+export function parseSettingsList(text: string, allowed: readonly (keyof Scenario)[]): Partial<Scenario> {
   const notices: string[] = [];
   const overrides: Record<string, unknown> = {};
   for (const pair of text.split(',').filter((p) => p !== '')) {
     const colon = pair.indexOf(':');
     const key = pair.slice(0, colon);
-    if (isComparable(key)) overrides[key] = readValue(key, pair.slice(colon + 1), notices);
+    if ((allowed as readonly string[]).includes(key))
+      overrides[key] = readValue(key as keyof Scenario, pair.slice(colon + 1), notices);
   }
-  return overrides as Overrides;
+  return overrides as Partial<Scenario>;
+}
+
+/** The overrides of canonical text (as kept in a restored scenario). */
+export function parseOverrides(text: string): Overrides {
+  return parseSettingsList(text, COMPARABLE_KEYS) as Overrides;
 }
 
 /** The second run's scenario, or null when compare mode is off. */

@@ -1,0 +1,98 @@
+/**
+ * A study's results: one row per run, with the keys `npm run train --json` prints for the same link,
+ * plus the swept value, the arm and the seed; as CSV (one line per run) and as JSON.
+ */
+import type { Study } from './study';
+import { encodeStudyLink } from './studyLink';
+
+/** The measured numbers of one run, under the CLI's own keys. */
+export interface RunNumbers {
+  steps: number;
+  trainAccuracy: number;
+  testAccuracy: number;
+  trainLoss: number;
+  testLoss: number;
+  C: number;
+  lambda: number;
+  otRatio: number;
+  straightness: number;
+  efficiency: number;
+  W2sq: number;
+  S: number;
+  action: number;
+  monotonicityViolations: number;
+  /** Wall time of the training steps, seconds. */
+  seconds: number;
+}
+
+export interface StudyRow extends RunNumbers {
+  /** The swept setting's value, as link text. */
+  value: string;
+  arm: string;
+  seed: number;
+  /** The run's canonical share link. */
+  link: string;
+  /** Null, or where a value became infinite or not a number. */
+  diverged: string | null;
+}
+
+/** The numeric keys of a row, in CSV order. */
+export const RUN_NUMBER_KEYS = [
+  'steps',
+  'trainAccuracy',
+  'testAccuracy',
+  'trainLoss',
+  'testLoss',
+  'C',
+  'lambda',
+  'otRatio',
+  'straightness',
+  'efficiency',
+  'W2sq',
+  'S',
+  'action',
+  'monotonicityViolations',
+  'seconds',
+] as const satisfies readonly (keyof RunNumbers)[];
+
+/** Picks a run's numbers out of a larger object (such as the CLI's output). */
+export function runNumbers(source: RunNumbers): RunNumbers {
+  const out = {} as Record<keyof RunNumbers, number>;
+  for (const key of RUN_NUMBER_KEYS) out[key] = source[key];
+  return out;
+}
+
+const csvField = (text: string) => (/[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
+/** One header line (the swept setting's key names the value column), then one line per run. */
+export function studyCsv(study: Study, rows: readonly StudyRow[]): string {
+  const header = [study.sweep, 'arm', 'seed', 'link', ...RUN_NUMBER_KEYS, 'diverged'];
+  const lines = rows.map((row) =>
+    [
+      row.value,
+      row.arm,
+      String(row.seed),
+      row.link,
+      ...RUN_NUMBER_KEYS.map((key) => String(row[key])),
+      row.diverged ?? '',
+    ]
+      .map(csvField)
+      .join(','),
+  );
+  return `${[header.join(','), ...lines].join('\n')}\n`;
+}
+
+/** The study's link, what it sweeps, and every row. */
+export function studyJson(study: Study, rows: readonly StudyRow[]) {
+  return {
+    study: encodeStudyLink(study),
+    name: study.name,
+    title: study.title,
+    sweep: study.sweep,
+    values: study.values,
+    arms: study.arms,
+    seeds: study.seeds,
+    steps: study.steps,
+    rows,
+  };
+}
