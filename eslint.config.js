@@ -64,11 +64,22 @@ export default tseslint.config(
       react,
       zustand,
       d3,
-      ...layers('engine', 'worker', 'scenario', 'state', 'render', 'charts', 'ui', 'cli'),
+      ...layers('engine', 'worker', 'scenario', 'state', 'render', 'charts', 'ui', 'cli', 'study'),
     ],
   ),
   boundary(
     ['src/scenario/**'],
+    [
+      tfjs,
+      react,
+      zustand,
+      d3,
+      ...layers('engine', 'worker', 'state', 'render', 'charts', 'ui', 'cli', 'study'),
+    ],
+  ),
+  // Studies: the engine that runs a study's cells on a pool, and its tables; pure (runners are given).
+  boundary(
+    ['src/study/**'],
     [tfjs, react, zustand, d3, ...layers('engine', 'worker', 'state', 'render', 'charts', 'ui', 'cli')],
   ),
   boundary(

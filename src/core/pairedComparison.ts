@@ -28,16 +28,14 @@ export function comparePaired(arm: readonly number[], baseline: readonly number[
   };
 }
 
-/** How a quantity is worded: "is 3.1 points more accurate", "has a kinetic cost C lower by 4.9". */
+/** How a quantity is worded: "is 3.1 points more accurate than off", "has a lower C than off, by 4.9". */
 export interface QuantityWording {
   /** The quantity's name, for "no detectable difference in …". */
   name: string;
-  /** Multiplies values before they are printed (100 for a fraction shown in points). */
-  scale: number;
-  /** Digits after the point. */
-  digits: number;
-  /** The phrase for a difference of `amount` (already scaled and formatted) in the given direction. */
-  phrase: (amount: string, higher: boolean) => string;
+  /** A value or difference as printed (a fraction as points, others to three significant digits). */
+  format: (value: number) => string;
+  /** The phrase for a difference of `amount` (formatted) in the given direction, against `baseline`. */
+  phrase: (amount: string, higher: boolean, baseline: string) => string;
 }
 
 /** A p-value as a reader expects it: two significant digits, or "< 0.001". */
@@ -47,12 +45,10 @@ export function formatP(p: number): string {
   return `= ${Number(p.toPrecision(2))}`;
 }
 
-const formatNumber = (value: number, digits: number) =>
-  (Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value).toFixed(digits);
-
 /**
  * The comparison in one sentence, e.g. "least action is 3.1 points more accurate than off on average
- * (95% CI 1.2 to 5.0; paired t p = 0.003, Wilcoxon p = 0.004, 20 seeds)". When the interval contains
+ * (95% CI 1.2 to 5.0; paired t p = 0.003, Wilcoxon p = 0.004, 20 seeds)"; the interval is of the
+ * difference, arm minus baseline. When the interval contains
  * zero the sentence says there is no detectable difference at this sample size.
  */
 export function describeComparison(
@@ -62,7 +58,7 @@ export function describeComparison(
   wording: QuantityWording,
 ): string {
   const d = comparison.difference;
-  const f = (v: number) => formatNumber(v * wording.scale, wording.digits);
+  const f = wording.format;
   const seeds = `${comparison.n} seed${comparison.n === 1 ? '' : 's'}`;
   if (comparison.n < 2 || !Number.isFinite(d.low)) {
     return `${arm} against ${baseline}: too few paired seeds (${comparison.n}) to compare ${wording.name}.`;
@@ -75,6 +71,5 @@ export function describeComparison(
       `(${arm} minus ${baseline}: ${f(d.mean)}, ${interval}; ${tests}).`
     );
   }
-  const amount = formatNumber(Math.abs(d.mean) * wording.scale, wording.digits);
-  return `${arm} ${wording.phrase(amount, d.mean > 0)} than ${baseline} on average (${interval}; ${tests}).`;
+  return `${arm} ${wording.phrase(f(Math.abs(d.mean)), d.mean > 0, baseline)} (${interval}; ${tests}).`;
 }

@@ -19,8 +19,14 @@ export interface StudyQuantity {
   wording: QuantityWording;
 }
 
-const by = (word: string) => (amount: string, higher: boolean) =>
-  `has ${word} ${higher ? 'higher' : 'lower'} by ${amount}`;
+/** A fraction as points with one decimal; -0.0 printed as 0.0. */
+export const formatPoints = (v: number) =>
+  Number.isFinite(v) ? (Math.abs(v) < 5e-4 ? 0 : 100 * v).toFixed(1) : '–';
+/** Three significant digits, without an exponent for ordinary sizes. */
+export const formatSignificant = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '–');
+
+const by = (noun: string) => (amount: string, higher: boolean, baseline: string) =>
+  `has a ${higher ? 'higher' : 'lower'} ${noun} than ${baseline}, by ${amount} on average`;
 
 /** The quantities a study reports, in display order. */
 export const STUDY_QUANTITIES: readonly StudyQuantity[] = [
@@ -30,9 +36,9 @@ export const STUDY_QUANTITIES: readonly StudyQuantity[] = [
     of: (r) => r.testAccuracy,
     wording: {
       name: 'test accuracy',
-      scale: 100,
-      digits: 1,
-      phrase: (amount, higher) => `is ${amount} points ${higher ? 'more' : 'less'} accurate`,
+      format: formatPoints,
+      phrase: (amount, higher, baseline) =>
+        `is ${amount} points ${higher ? 'more' : 'less'} accurate than ${baseline} on average`,
     },
   },
   {
@@ -41,29 +47,28 @@ export const STUDY_QUANTITIES: readonly StudyQuantity[] = [
     of: (r) => r.trainAccuracy - r.testAccuracy,
     wording: {
       name: 'the generalisation gap',
-      scale: 100,
-      digits: 1,
-      phrase: (amount, higher) =>
-        `has a generalisation gap ${amount} points ${higher ? 'wider' : 'narrower'}`,
+      format: formatPoints,
+      phrase: (amount, higher, baseline) =>
+        `has a generalisation gap ${amount} points ${higher ? 'wider' : 'narrower'} than ${baseline} on average`,
     },
   },
   {
     key: 'C',
     label: 'kinetic cost C',
     of: (r) => r.C,
-    wording: { name: 'the kinetic cost C', scale: 1, digits: 3, phrase: by('a kinetic cost C') },
+    wording: { name: 'the kinetic cost C', format: formatSignificant, phrase: by('kinetic cost C') },
   },
   {
     key: 'otRatio',
     label: 'OT ratio W2²/S',
     of: (r) => r.otRatio,
-    wording: { name: 'the OT ratio', scale: 1, digits: 3, phrase: by('an OT ratio') },
+    wording: { name: 'the OT ratio', format: formatSignificant, phrase: by('OT ratio') },
   },
   {
     key: 'straightness',
     label: 'straightness S/(KhA)',
     of: (r) => r.straightness,
-    wording: { name: 'straightness', scale: 1, digits: 3, phrase: by('a straightness') },
+    wording: { name: 'straightness', format: formatSignificant, phrase: by('straightness') },
   },
 ];
 
