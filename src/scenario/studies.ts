@@ -7,6 +7,7 @@ import lowDataCircles from './studies/low-data-circles.json' with { type: 'json'
 import lowDataMoons from './studies/low-data-moons.json' with { type: 'json' };
 import lowDataSpiral from './studies/low-data-spiral.json' with { type: 'json' };
 import penaltyTradeoff from './studies/penalty-tradeoff.json' with { type: 'json' };
+import scienceCheck from './studies/science-check.json' with { type: 'json' };
 import type { Study, StudyRestore } from './study';
 import { restoreStudy } from './study';
 import { decodeStudyLink } from './studyLink';
@@ -18,6 +19,7 @@ export const STUDY_FILES: readonly unknown[] = [
   lowDataSpiral,
   displacementBias,
   penaltyTradeoff,
+  scienceCheck,
 ];
 
 /** The built-in studies, restored. */
