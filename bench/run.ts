@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --json] [-- --only render|training|webgpu] [-- --repeats N] [-- --seconds S]`:
+ * `npm run bench [-- --json] [-- --only render|training|webgpu|study] [-- --repeats N] [-- --seconds S]`:
  * training throughput (reference and fused engines on CPU and WASM in this process, on WebGPU through
- * Dawn in a child process) and render cost, each figure the median over repeats, engines measured
- * side by side. Prints tables, or with --json one object with `training` and `render` keys.
+ * Dawn in a child process), render cost, each figure the median over repeats, engines measured
+ * side by side, and the standard study sweep against one process per run (bench/study.ts). Prints
+ * tables, or with --json one object with `training`, `render` and `study` keys.
  */
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright';
@@ -13,6 +14,8 @@ import type { RenderRow } from './render';
 import { benchRender, HEADLINE_CASE } from './render';
 import { trainingTable } from './report';
 import { fixed } from './stats';
+import type { StudyBenchRow } from './study';
+import { benchStudy, studyTable } from './study';
 import type { TrainingRow } from './training';
 import { benchNodeBackends } from './training';
 
@@ -31,6 +34,7 @@ const log = (line: string) => console.error(line);
 let training: TrainingRow[] = [];
 let render: RenderRow[] = [];
 let webgpuAdapter: string | null = null;
+let study: StudyBenchRow[] = [];
 
 /**
  * bench/gpu.ts in a child process: Dawn needs its Vulkan driver in the environment at start (without
@@ -91,6 +95,11 @@ if (values.only === undefined || values.only === 'render') {
   }
 }
 
+if (values.only === undefined || values.only === 'study') {
+  log('Study: the standard sweep on worker threads, and one process per run…');
+  study = await benchStudy({ log });
+}
+
 const headline = render.find((r) => r.layers === HEADLINE_CASE);
 if (values.json) {
   console.log(
@@ -104,6 +113,7 @@ if (values.json) {
         ? { particles: headline.particles, K: headline.K, p50_ms: headline.p50_ms, p95_ms: headline.p95_ms }
         : null,
       render_cases: render,
+      study,
     }),
   );
 } else {
@@ -111,6 +121,7 @@ if (values.json) {
     console.log(`\n${trainingTable(training)}`);
     if (webgpuAdapter) console.log(`(webgpu: Dawn in Node, adapter "${webgpuAdapter}")`);
   }
+  if (study.length > 0) console.log(`\n${studyTable(study)}`);
   if (render.length > 0) {
     console.log(
       '\nRender, 2,000 training + 1,000 test particles, K = 16, training and flow animation running',
