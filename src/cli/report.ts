@@ -2,71 +2,17 @@
  * What `npm run train` prints and dumps, computed from one final snapshot and the final weights, so
  * that anyone can recompute every number from the dump.
  */
-import { metric, snapshotViews } from '../core/snapshot';
-import { measureTransportSubsampled } from '../core/measures';
+import { snapshotViews } from '../core/snapshot';
 import type { PackedSnapshot } from '../engine/trainer';
+import type { RunMetrics } from '../engine/runMetrics';
 import type { WeightArrays } from '../core/weights';
 import { weightShapes } from '../core/weights';
 import type { ModelConfig, PointSet } from '../core/types';
 import type { Scenario } from '../scenario/schema';
 import { nest } from './nest';
 
-/** The final metrics of a run (whole training set; transport measures on <= 512 training points). */
-export interface RunMetrics {
-  steps: number;
-  trainLoss: number;
-  trainAccuracy: number;
-  testLoss: number;
-  testAccuracy: number;
-  /** C over the training set. */
-  C: number;
-  /** E_k per block over the training set. */
-  E: number[];
-  lambda: number;
-  /** The penalty weight the next step would use (0, a, or 1/lambda). */
-  penaltyWeight: number;
-  /** Number of training points the transport measures used (all, or a seeded subsample of 512). */
-  measuredPoints: number;
-  action: number;
-  S: number;
-  W2sq: number;
-  otRatio: number;
-  straightness: number;
-  efficiency: number;
-  monotonicityViolations: number;
-}
-
-export function runMetrics(snapshot: PackedSnapshot, model: ModelConfig, seed: number): RunMetrics {
-  const views = snapshotViews(snapshot.data, snapshot.layout);
-  const measures = measureTransportSubsampled(
-    {
-      positions: views.trainPositions,
-      blocks: model.blocks,
-      points: snapshot.layout.trainPoints,
-      stepSize: model.stepSize,
-    },
-    seed,
-  );
-  return {
-    steps: snapshot.step,
-    trainLoss: metric(views, 'trainLoss'),
-    trainAccuracy: metric(views, 'trainAccuracy'),
-    testLoss: metric(views, 'testLoss'),
-    testAccuracy: metric(views, 'testAccuracy'),
-    C: metric(views, 'kineticCost'),
-    E: Array.from(views.blockEnergies),
-    lambda: metric(views, 'lambda'),
-    penaltyWeight: metric(views, 'weight'),
-    measuredPoints: measures.points,
-    action: measures.action,
-    S: measures.straightLineCost,
-    W2sq: measures.optimalCost,
-    otRatio: measures.otRatio,
-    straightness: measures.straightness,
-    efficiency: measures.efficiency,
-    monotonicityViolations: measures.monotonicityViolations,
-  };
-}
+export type { RunMetrics } from '../engine/runMetrics';
+export { runMetrics } from '../engine/runMetrics';
 
 function pointsJson(points: PointSet) {
   return { x: nest(points.x, [points.y.length, 2]), y: Array.from(points.y) };

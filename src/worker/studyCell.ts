@@ -1,0 +1,59 @@
+/**
+ * One study run in a worker of the page: the cell's link trained for its steps on the CPU backend,
+ * the same computation as `npm run train -- LINK --steps STEPS` (the fused step is the same
+ * WebAssembly), with the same final metrics (engine/runMetrics.ts).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { findNonFinite, HISTORY_FIELDS, snapshotViews } from '../core/snapshot';
+import type { BackendCandidate } from '../engine/backend';
+import { selectBackend } from '../engine/backend';
+import { runMetrics } from '../engine/runMetrics';
+import { Trainer } from '../engine/trainer';
+import { decodeScenarioLink } from '../scenario/link';
+import { runConfig } from '../scenario/runConfig';
+import { runNumbers } from '../scenario/studyRows';
+import type { CellResult } from '../study/runStudy';
+
+/** Steps between readbacks of the per-step records (which also shows a divergence early). */
+const SLICE = 250;
+
+/** Message to a study worker: train this link for this many steps. */
+export interface StudyCellRequest {
+  link: string;
+  steps: number;
+}
+
+/** A study worker's answer. */
+export type StudyCellReply = { result: CellResult } | { error: string };
+
+/** Creates the trainer of a study worker: one backend for all its runs, chosen on the first. */
+export function createCellTrainer(candidates: readonly BackendCandidate[], now: () => number) {
+  let ready: Promise<unknown> | null = null;
+  return async ({ link, steps }: StudyCellRequest): Promise<CellResult> => {
+    ready ??= (async () => {
+      tf.env().set('PROD', true);
+      await selectBackend('cpu', candidates);
+    })();
+    await ready;
+    const config = runConfig(decodeScenarioLink(link).scenario);
+    const trainer = new Trainer(config);
+    try {
+      const started = now();
+      let diverged: string | null = null;
+      while (trainer.stepCount < steps && diverged === null) {
+        const sliceStart = trainer.stepCount;
+        while (trainer.stepCount < Math.min(steps, sliceStart + SLICE)) trainer.step();
+        const bad = (await trainer.takeHistory()).findIndex((v) => !Number.isFinite(v));
+        if (bad >= 0)
+          diverged = `a value became infinite or not a number at step ${sliceStart + Math.floor(bad / HISTORY_FIELDS.length) + 1}`;
+      }
+      const seconds = (now() - started) / 1000;
+      const snapshot = await trainer.snapshot();
+      diverged ??= findNonFinite(snapshotViews(snapshot.data, snapshot.layout));
+      const metrics = runMetrics(snapshot, config.model, config.seed);
+      return { ...runNumbers({ ...metrics, seconds }), diverged };
+    } finally {
+      trainer.dispose();
+    }
+  };
+}
