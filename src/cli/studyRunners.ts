@@ -46,8 +46,9 @@ export function createThreadRunner(bundle: URL): CellRunner {
       });
     },
     terminate() {
-      pending = null;
       void worker.terminate();
+      // The run in progress will never answer: settle it, so that nothing waits on it.
+      fail(new Error('the study worker was stopped'));
     },
   };
 }

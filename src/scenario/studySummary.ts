@@ -16,6 +16,8 @@ export interface StudyQuantity {
   /** Axis and column label. */
   label: string;
   of: (row: StudyRow) => number;
+  /** Multiplies values for charts (100: a fraction shown in points). */
+  scale: number;
   wording: QuantityWording;
 }
 
@@ -33,6 +35,7 @@ export const STUDY_QUANTITIES: readonly StudyQuantity[] = [
   {
     key: 'testAccuracy',
     label: 'test accuracy (%)',
+    scale: 100,
     of: (r) => r.testAccuracy,
     wording: {
       name: 'test accuracy',
@@ -44,6 +47,7 @@ export const STUDY_QUANTITIES: readonly StudyQuantity[] = [
   {
     key: 'gap',
     label: 'generalisation gap (points)',
+    scale: 100,
     of: (r) => r.trainAccuracy - r.testAccuracy,
     wording: {
       name: 'the generalisation gap',
@@ -55,18 +59,21 @@ export const STUDY_QUANTITIES: readonly StudyQuantity[] = [
   {
     key: 'C',
     label: 'kinetic cost C',
+    scale: 1,
     of: (r) => r.C,
     wording: { name: 'the kinetic cost C', format: formatSignificant, phrase: by('kinetic cost C') },
   },
   {
     key: 'otRatio',
     label: 'OT ratio W2²/S',
+    scale: 1,
     of: (r) => r.otRatio,
     wording: { name: 'the OT ratio', format: formatSignificant, phrase: by('OT ratio') },
   },
   {
     key: 'straightness',
     label: 'straightness S/(KhA)',
+    scale: 1,
     of: (r) => r.straightness,
     wording: { name: 'straightness', format: formatSignificant, phrase: by('straightness') },
   },

@@ -40,14 +40,22 @@ function manualPool() {
   const waiting: { cell: StudyCell; finish: () => void; fail: (e: Error) => void }[] = [];
   const started: number[] = [];
   let terminated = 0;
-  const createRunner = (): CellRunner => ({
-    run: (cell) =>
-      new Promise<CellResult>((resolve, reject) => {
-        started.push(cell.index);
-        waiting.push({ cell, finish: () => resolve(numbers(cell)), fail: reject });
-      }),
-    terminate: () => void (terminated += 1),
-  });
+  // Like the real runners, terminating one rejects its run in progress.
+  const createRunner = (): CellRunner => {
+    let current: ((e: Error) => void) | null = null;
+    return {
+      run: (cell) =>
+        new Promise<CellResult>((resolve, reject) => {
+          started.push(cell.index);
+          current = reject;
+          waiting.push({ cell, finish: () => resolve(numbers(cell)), fail: reject });
+        }),
+      terminate: () => {
+        terminated += 1;
+        current?.(new Error('stopped'));
+      },
+    };
+  };
   const settle = () => new Promise((r) => setTimeout(r, 0));
   return {
     createRunner,
@@ -125,8 +133,7 @@ describe('runStudy', () => {
     await pool.settle();
     await pool.finishNext();
     controller.abort();
-    // The run still in flight answers after the cancel: it is dropped.
-    pool.waiting.forEach((w) => w.finish());
+    // The run still in flight never answers: the study ends without it.
     const outcome = await promise;
     expect(outcome.status).toBe('cancelled');
     expect(outcome.rows).toHaveLength(1);

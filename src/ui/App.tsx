@@ -17,10 +17,11 @@ import { PlaybackBar } from './PlaybackBar';
 import { useAppState, useServices } from './services';
 import { installShortcuts } from './shortcuts';
 import { StatusBadge } from './StatusBadge';
+import { StudyPanel } from './study/StudyPanel';
 import { ThemeToggle } from './ThemeToggle';
 import { TransportView } from './transport/TransportView';
 
-type DialogName = 'presets' | 'share' | 'export' | 'help' | null;
+type DialogName = 'presets' | 'studies' | 'share' | 'export' | 'help' | null;
 
 const SETTINGS_PARTS = ['data', 'network', 'penalty', 'optimizer'] as const;
 
@@ -61,6 +62,9 @@ export function App() {
         <nav className="header-tools" aria-label="Tools">
           <button type="button" onClick={() => setDialog('presets')}>
             Presets
+          </button>
+          <button type="button" onClick={() => setDialog('studies')}>
+            Studies
           </button>
           <button type="button" onClick={() => setDialog('share')}>
             Share
@@ -112,6 +116,7 @@ export function App() {
         )}
       </main>
       <PresetGallery open={dialog === 'presets'} onClose={() => setDialog(null)} />
+      <StudyPanel open={dialog === 'studies'} onClose={() => setDialog(null)} />
       <ShareDialog open={dialog === 'share'} onClose={() => setDialog(null)} />
       <ExportDialog open={dialog === 'export'} onClose={() => setDialog(null)} />
       <HelpDialog open={dialog === 'help'} onClose={() => setDialog(null)} />

@@ -36,8 +36,10 @@ export function createWebWorkerCellRunner(): CellRunner {
       });
     },
     terminate() {
-      pending = null;
       worker.terminate();
+      // The run in progress will never answer: settle it, so that nothing waits on it.
+      pending?.reject(new Error('the study worker was stopped'));
+      pending = null;
     },
   };
 }
