@@ -61,7 +61,10 @@ test('changing each live control mid-run resets neither the step counter nor the
   const steps = await page.evaluate(() => window.__lab!.lossSteps());
   const stride = steps.length > 1 ? steps[1] - steps[0] : 1;
   expect(steps[0], notices).toBe(1);
-  expect(steps.every((s, i) => s === 1 + i * stride), notices).toBe(true);
+  expect(
+    steps.every((s, i) => s === 1 + i * stride),
+    notices,
+  ).toBe(true);
   expect(final.step - steps.at(-1)!, notices).toBeLessThan(stride);
   expect(await page.evaluate(() => window.__lab!.layer(4))).not.toEqual(initialOutput);
   // The link holds every change (least action is the default, so it is not written).
