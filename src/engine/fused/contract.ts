@@ -6,7 +6,8 @@
  *   - the AssemblyScript step imports contract.as.ts, which `npm run build:kernel` writes from it
  *     (src/cli/kernelBuild.ts; a test checks the written file and the embedded WebAssembly are
  *     current);
- *   - the WGSL programs start with wgslContract() (webgpuShared.ts), generated from it as text.
+ *   - every WGSL program starts with CONTRACT_CODE, and those that read the weights with the offset
+ *     functions of modelCode() (webgpuShared.ts), both generated from it as text.
  * The record follows src/core/snapshot.ts's HISTORY_FIELDS (a record is a history row) and the
  * parameter layout follows src/core/weights.ts, so those stay the sources of the app's formats.
  */
