@@ -3,15 +3,15 @@
  * that anyone can recompute every number from the dump.
  */
 import { snapshotViews } from '../core/snapshot';
-import type { PackedSnapshot } from '../engine/trainer';
 import type { RunMetrics } from '../engine/runMetrics';
+import type { PackedSnapshot } from '../engine/trainer';
 import type { WeightArrays } from '../core/weights';
 import { weightShapes } from '../core/weights';
 import type { ModelConfig, PointSet } from '../core/types';
 import type { Scenario } from '../scenario/schema';
 import { nest } from './nest';
 
-export type { RunMetrics } from '../engine/runMetrics';
+export type { RunMetrics, TransportMetrics } from '../engine/runMetrics';
 export { runMetrics } from '../engine/runMetrics';
 
 function pointsJson(points: PointSet) {

@@ -8,7 +8,8 @@
  */
 import { readSettingsList } from './compare';
 import { decodeScenarioLink } from './link';
-import { quote, readValue, restoreScenario } from './restore';
+import { quote, readValue } from './fieldValues';
+import { restoreScenario } from './restore';
 import type { Scenario } from './schema';
 import { COMPARABLE_KEYS, FIELDS, SCENARIO_KEYS } from './schema';
 

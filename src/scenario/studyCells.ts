@@ -4,7 +4,7 @@
  */
 import { parseSettingsList } from './compare';
 import { encodeScenarioLink } from './link';
-import { readValue } from './restore';
+import { readValue } from './fieldValues';
 import type { Scenario } from './schema';
 import type { Study } from './study';
 import { ARM_KEYS } from './study';

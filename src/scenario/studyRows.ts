@@ -14,13 +14,14 @@ export interface RunNumbers {
   testLoss: number;
   C: number;
   lambda: number;
-  otRatio: number;
-  straightness: number;
-  efficiency: number;
-  W2sq: number;
-  S: number;
-  action: number;
-  monotonicityViolations: number;
+  /** The transport measures: null when not measured (a diverged run). */
+  otRatio: number | null;
+  straightness: number | null;
+  efficiency: number | null;
+  W2sq: number | null;
+  S: number | null;
+  action: number | null;
+  monotonicityViolations: number | null;
   /** Wall time of the training steps, seconds. */
   seconds: number;
 }
@@ -57,9 +58,9 @@ export const RUN_NUMBER_KEYS = [
 
 /** Picks a run's numbers out of a larger object (such as the CLI's output). */
 export function runNumbers(source: RunNumbers): RunNumbers {
-  const out = {} as Record<keyof RunNumbers, number>;
+  const out: Record<string, number | null> = {};
   for (const key of RUN_NUMBER_KEYS) out[key] = source[key];
-  return out;
+  return out as unknown as RunNumbers;
 }
 
 const csvField = (text: string) => (/[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
@@ -73,7 +74,7 @@ export function studyCsv(study: Study, rows: readonly StudyRow[]): string {
       row.arm,
       String(row.seed),
       row.link,
-      ...RUN_NUMBER_KEYS.map((key) => String(row[key])),
+      ...RUN_NUMBER_KEYS.map((key) => String(row[key] ?? '')),
       row.diverged ?? '',
     ]
       .map(csvField)

@@ -67,14 +67,14 @@ export const STUDY_QUANTITIES: readonly StudyQuantity[] = [
     key: 'otRatio',
     label: 'OT ratio W2²/S',
     scale: 1,
-    of: (r) => r.otRatio,
+    of: (r) => r.otRatio ?? NaN,
     wording: { name: 'the OT ratio', format: formatSignificant, phrase: by('OT ratio') },
   },
   {
     key: 'straightness',
     label: 'straightness S/(KhA)',
     scale: 1,
-    of: (r) => r.straightness,
+    of: (r) => r.straightness ?? NaN,
     wording: { name: 'straightness', format: formatSignificant, phrase: by('straightness') },
   },
 ];

@@ -49,8 +49,10 @@ export function createCellTrainer(candidates: readonly BackendCandidate[], now: 
       }
       const seconds = (now() - started) / 1000;
       const snapshot = await trainer.snapshot();
-      diverged ??= findNonFinite(snapshotViews(snapshot.data, snapshot.layout));
-      const metrics = runMetrics(snapshot, config.model, config.seed);
+      const nonFinite = findNonFinite(snapshotViews(snapshot.data, snapshot.layout));
+      diverged ??= nonFinite && `after step ${snapshot.step}, ${nonFinite} is infinite or not a number`;
+      // Non-finite positions have no optimal transport: a diverged run is not measured.
+      const metrics = runMetrics(snapshot, config.model, config.seed, diverged === null);
       return { ...runNumbers({ ...metrics, seconds }), diverged };
     } finally {
       trainer.dispose();

@@ -5,7 +5,7 @@ import type { StudyRow } from '../../scenario/studyRows';
 import { studyCsv, studyJson } from '../../scenario/studyRows';
 import type { QuantityKey } from '../../scenario/studySummary';
 import { STUDY_QUANTITIES, summarizeStudy } from '../../scenario/studySummary';
-import { download } from '../exporting/download';
+import { download } from '../../app/exporting/download';
 import { ARM_COLORS, differenceSpec, quantitySpec } from './studyCharts';
 import { StudyChartView } from './StudyChartView';
 
