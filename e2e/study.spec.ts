@@ -40,10 +40,23 @@ test('a study runs on workers, shows its progress, results and sentences, export
   expect(csv).toHaveLength(9);
   expect(csv[0].startsWith('n,arm,seed,link,steps,trainAccuracy,testAccuracy')).toBe(true);
 
+  const jsonDownload = page.waitForEvent('download');
+  await results.getByRole('button', { name: 'Download JSON' }).click();
+  const jsonPath = await (await jsonDownload).path();
+  expect(JSON.parse(readFileSync(jsonPath, 'utf8')).rows).toHaveLength(8);
+  // The exported file opens again as results.
+  await dialog.getByLabel('Open results (JSON)').setInputFiles({
+    name: 'tiny.json',
+    mimeType: 'application/json',
+    buffer: readFileSync(jsonPath),
+  });
+  await expect(status).toContainText('Opened from a file: 8 of 8 runs');
+  await expect(results.locator('.study-chart').first().locator('circle.study-run')).toHaveCount(8);
+
   // Results stay when the dialog closes and opens again.
   await dialog.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: 'Studies' }).click();
-  await expect(status).toContainText('Done: 8 of 8 runs');
+  await expect(status).toContainText('Opened from a file: 8 of 8 runs');
 
   // A run's dot opens that run in the lab.
   const dot = results.locator('.study-chart').first().locator('circle.study-run').last();

@@ -8,11 +8,12 @@ import { parseStudyText, STUDIES } from '../scenario/studies';
 import { studyCells } from '../scenario/studyCells';
 import { encodeStudyLink } from '../scenario/studyLink';
 import type { StudyRow } from '../scenario/studyRows';
+import { readStudyFile } from '../scenario/studyRows';
 import type { StudyProgress } from '../study/progress';
 import type { CellRunner } from '../study/runStudy';
 import { runStudy } from '../study/runStudy';
 
-export type StudyStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+export type StudyStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed' | 'loaded';
 
 export interface StudyRunState {
   /** The study text in the editor (a link, a built-in name or JSON). */
@@ -37,6 +38,8 @@ export interface StudyRunner {
   /** Runs the study the text describes (cancelling one in progress first). */
   start(): void;
   cancel(): void;
+  /** Shows the results of a study JSON file (an export, or `npm run study --json`); false if unreadable. */
+  load(text: string): boolean;
 }
 
 export function createStudyRunner(options: {
@@ -92,6 +95,25 @@ export function createStudyRunner(options: {
     },
     cancel() {
       controller?.abort();
+    },
+    load(text) {
+      const file = readStudyFile(text, parseStudyText);
+      if ('error' in file) {
+        set({ notices: [file.error] });
+        return false;
+      }
+      controller?.abort();
+      controller = null;
+      set({
+        text: encodeStudyLink(file.study),
+        study: file.study,
+        notices: file.notices,
+        rows: file.rows,
+        progress: null,
+        status: 'loaded',
+        error: null,
+      });
+      return true;
     },
   };
 }

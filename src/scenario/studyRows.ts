@@ -97,3 +97,42 @@ export function studyJson(study: Study, rows: readonly StudyRow[]) {
     rows,
   };
 }
+
+/**
+ * Reads a study JSON file (as written by studyJson: the page's export or `npm run study --json`)
+ * back into its study and rows; rows that are not a run of the study are dropped and counted.
+ */
+export function readStudyFile(
+  text: string,
+  parseStudy: (text: string) => { study: Study; notices: string[] },
+): { study: Study; rows: StudyRow[]; notices: string[] } | { error: string } {
+  let file: unknown;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    return { error: 'The file is not JSON.' };
+  }
+  const raw = file as { study?: unknown; rows?: unknown };
+  if (typeof raw !== 'object' || raw === null || typeof raw.study !== 'string' || !Array.isArray(raw.rows)) {
+    return { error: 'The file is not a study’s results (it needs "study", a link, and "rows").' };
+  }
+  const { study, notices } = parseStudy(raw.study);
+  const isRun = (r: unknown): r is StudyRow => {
+    const row = r as Record<string, unknown>;
+    return (
+      typeof row === 'object' &&
+      row !== null &&
+      study.values.includes(String(row.value)) &&
+      study.arms.some((a) => a.label === row.arm) &&
+      Number.isInteger(row.seed) &&
+      typeof row.link === 'string' &&
+      RUN_NUMBER_KEYS.every((k) => row[k] === null || typeof row[k] === 'number')
+    );
+  };
+  const rows = raw.rows
+    .filter(isRun)
+    .map((r) => ({ ...r, value: String(r.value), diverged: r.diverged ?? null }));
+  if (rows.length < raw.rows.length)
+    notices.push(`${raw.rows.length - rows.length} rows are not runs of this study and were skipped.`);
+  return { study, rows, notices };
+}

@@ -5,12 +5,22 @@
  */
 import { useSyncExternalStore } from 'react';
 import { pageStudyRunner } from '../../app/pageStudyRunner';
+import type { StudyStatus } from '../../app/studyRunner';
 import { decodeScenarioLink } from '../../scenario/link';
 import { STUDIES } from '../../scenario/studies';
 import { encodeStudyLink } from '../../scenario/studyLink';
 import { Dialog } from '../dialogs/Dialog';
 import { useServices } from '../services';
 import { StudyResults } from './StudyResults';
+
+const STATUS_WORDS: Record<StudyStatus, string> = {
+  idle: 'Not run yet',
+  running: 'Running',
+  done: 'Done',
+  cancelled: 'Cancelled',
+  failed: 'Failed',
+  loaded: 'Opened from a file',
+};
 
 const seconds = (s: number) =>
   s < 60 ? `${Math.round(s)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
@@ -30,7 +40,7 @@ export function StudyPanel({ open, onClose }: { open: boolean; onClose: () => vo
         : '')
     : state.status === 'idle'
       ? 'Not run yet.'
-      : `${state.status === 'done' ? 'Done' : state.status === 'cancelled' ? 'Cancelled' : 'Failed'}: ${state.rows.length} of ${total} runs` +
+      : `${STATUS_WORDS[state.status]}: ${state.rows.length} of ${total} runs` +
         (p ? ` in ${seconds(p.elapsedSeconds)}` : '') +
         (state.error ? `. ${state.error}` : '.');
 
@@ -80,7 +90,23 @@ export function StudyPanel({ open, onClose }: { open: boolean; onClose: () => vo
           <button type="button" disabled={!running} onClick={() => runner.cancel()}>
             Cancel
           </button>
-          <progress max={1} value={p?.fraction ?? 0} aria-label="Study progress" />
+          <label className="study-file">
+            Open results (JSON)
+            <input
+              type="file"
+              accept=".json,application/json"
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) runner.load(await file.text());
+              }}
+            />
+          </label>
+          <progress
+            max={1}
+            value={p?.fraction ?? (state.status === 'loaded' ? 1 : 0)}
+            aria-label="Study progress"
+          />
         </div>
         <p role="status" className="study-status">
           {status}
