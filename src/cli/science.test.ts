@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STUDIES } from '../scenario/studies';
-import { studyCells } from '../scenario/studyCells';
 import { summarizeStudy } from '../scenario/studySummary';
-import { runStudy } from '../study/runStudy';
-import { createInThreadRunner } from './studyRunners';
+import { runStudyInThread } from './studyRunners';
 
 /**
  * The science check (the built-in study "science-check", `npm run science`): what the studies of
@@ -16,13 +14,7 @@ import { createInThreadRunner } from './studyRunners';
 describe('science check: least action against no penalty on scarce data (CPU backend)', () => {
   it('lowers the kinetic cost C and the OT ratio on paired seeds, at no clear cost in test accuracy', async () => {
     const study = STUDIES.find((s) => s.name === 'science-check')!;
-    const cells = studyCells(study);
-    const outcome = await runStudy({
-      cells,
-      jobs: 1,
-      createRunner: createInThreadRunner,
-      now: () => performance.now(),
-    });
+    const outcome = await runStudyInThread(study);
     expect(outcome.status).toBe('done');
     expect(outcome.rows.every((r) => r.diverged === null)).toBe(true);
     const [summary] = summarizeStudy(study, outcome.rows);

@@ -5,12 +5,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { restoreStudy } from '../scenario/study';
-import { studyCells } from '../scenario/studyCells';
 import { runNumbers } from '../scenario/studyRows';
-import { runStudy } from '../study/runStudy';
 import { runScenario } from './runScenario';
 import { parseStudyArgs } from './studyArgs';
-import { createInThreadRunner } from './studyRunners';
+import { runStudyInThread } from './studyRunners';
 
 const run = promisify(execFile);
 const cli = (args: string[]) =>
@@ -47,13 +45,7 @@ describe('a study run in one process', () => {
       steps: 60,
     });
     expect(notices).toEqual([]);
-    const cells = studyCells(study);
-    const outcome = await runStudy({
-      cells,
-      jobs: 1,
-      createRunner: createInThreadRunner,
-      now: () => performance.now(),
-    });
+    const outcome = await runStudyInThread(study);
     expect(outcome.status).toBe('done');
     expect(outcome.rows).toHaveLength(8);
     expect(outcome.rows[0].steps).toBe(0);

@@ -4,9 +4,12 @@
  * `npm run train -- LINK --steps STEPS` trains it, so a row's link reproduces its numbers.
  */
 import { parentPort, Worker } from 'node:worker_threads';
+import type { Study } from '../scenario/study';
 import type { StudyCell } from '../scenario/studyCells';
+import { studyCells } from '../scenario/studyCells';
 import { runNumbers } from '../scenario/studyRows';
-import type { CellResult, CellRunner } from '../study/runStudy';
+import type { CellResult, CellRunner, StudyOutcome } from '../study/runStudy';
+import { runStudy } from '../study/runStudy';
 import { runScenario } from './runScenario';
 
 /** Trains one cell on the CPU backend (the CLI's default) and answers its numbers. */
@@ -19,6 +22,16 @@ export async function trainCell(link: string, steps: number): Promise<CellResult
 /** A runner in this thread (runs cannot be abandoned midway; terminate only stops the next one). */
 export function createInThreadRunner(): CellRunner {
   return { run: (cell) => trainCell(cell.link, cell.steps), terminate: () => undefined };
+}
+
+/** Every run of a study, one after the other in this thread (tests, the science check). */
+export function runStudyInThread(study: Study): Promise<StudyOutcome> {
+  return runStudy({
+    cells: studyCells(study),
+    jobs: 1,
+    createRunner: createInThreadRunner,
+    now: () => performance.now(),
+  });
 }
 
 type Reply = { result: CellResult } | { error: string };

@@ -132,7 +132,12 @@ export function readStudyFile(
   const rows = raw.rows
     .filter(isRun)
     .map((r) => ({ ...r, value: String(r.value), diverged: r.diverged ?? null }));
-  if (rows.length < raw.rows.length)
-    notices.push(`${raw.rows.length - rows.length} rows are not runs of this study and were skipped.`);
+  const skipped = raw.rows.length - rows.length;
+  if (skipped > 0)
+    notices.push(
+      skipped === 1
+        ? '1 row is not a run of this study and was skipped.'
+        : `${skipped} rows are not runs of this study and were skipped.`,
+    );
   return { study, rows, notices };
 }
