@@ -26,13 +26,16 @@ export function missingWebKitPrograms(): string[] {
   );
 }
 
-/** Sends SIGKILL to the process group a detached child leads; nothing if it is gone. */
+/**
+ * Sends SIGKILL to the process group a detached child leads, even when the child itself has exited
+ * (the browser it started may not have); nothing if the whole group is gone.
+ */
 function endGroup(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  if (child.pid === undefined) return;
   try {
     process.kill(-child.pid, 'SIGKILL');
   } catch {
-    // Already gone between the check and the kill.
+    // No process of the group is left.
   }
 }
 
