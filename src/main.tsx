@@ -10,6 +10,8 @@ import { RenderStats } from './render/renderStats';
 import { decodeScenarioLink } from './scenario/link';
 import { createAppStore } from './state/store';
 import { App } from './ui/App';
+import { UpdateNotice } from './ui/UpdateNotice';
+import { registerServiceWorker } from './app/serviceWorker';
 import type { AppServices } from './ui/services';
 import { ServicesContext } from './ui/services';
 import { applyThemes, storedTheme } from './ui/theme';
@@ -61,11 +63,13 @@ attachViewSyncs(services);
 syncScenarioWithUrl(store, services.open);
 void loadTrainedState(services, scenario, trained);
 installTestHook(services);
+const updates = registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ServicesContext.Provider value={services}>
       <App />
     </ServicesContext.Provider>
+    <UpdateNotice updates={updates} />
   </StrictMode>,
 );
