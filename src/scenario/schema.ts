@@ -107,6 +107,8 @@ export interface Scenario {
   lock: OnOff;
   /** A caption shown on the transport view (plain text). */
   caption: string;
+  /** The view made for an iframe: the transport view and its bars, a link to the full page. */
+  embed: OnOff;
   /** The user's own points (data "custom"), compactly encoded (src/core/points.ts). */
   pts: string;
   /** Compare mode: a second run beside this one, on the same data and initial weights. */
@@ -381,6 +383,7 @@ export const FIELDS: {
   hide: { type: 'flags', label: 'hidden parts', values: PAGE_PARTS, default: [], scope: 'view' },
   lock: { type: 'choice', label: 'settings locked', values: ['off', 'on'], default: 'off', scope: 'view' },
   caption: { type: 'text', label: 'caption', maxLength: MAX_CAPTION_LENGTH, default: '', scope: 'view' },
+  embed: { type: 'choice', label: 'embedded view', values: ['off', 'on'], default: 'off', scope: 'view' },
   pts: { type: 'points', label: 'own points', default: '', scope: 'run' },
   cmp: { type: 'choice', label: 'compare', values: ['off', 'on'], default: 'off', scope: 'view' },
   vs: { type: 'overrides', label: 'second run', default: '', scope: 'view' },

@@ -1,6 +1,7 @@
 /**
  * The layout shell: header with the presets, share and help buttons; the settings, the transport
- * view and the metrics; dialogs; classroom mode (large type, hidden parts, caption) and shortcuts.
+ * view and the metrics; dialogs; classroom mode (large type, hidden parts, caption) and shortcuts;
+ * with embed=on the page is the framed view of layout/EmbedShell.
  */
 import { useEffect, useRef, useState } from 'react';
 import { selectFatalError, selectScenario } from '../state/selectors';
@@ -18,11 +19,11 @@ import { useAppState, useServices } from './services';
 import { installShortcuts } from './shortcuts';
 import { StatusBadge } from './StatusBadge';
 import { ThemeToggle } from './ThemeToggle';
+import { EmbedShell } from './layout/EmbedShell';
+import { shellClasses, shownPanels } from './layout/shownPanels';
 import { TransportView } from './transport/TransportView';
 
 type DialogName = 'presets' | 'share' | 'export' | 'help' | null;
-
-const SETTINGS_PARTS = ['data', 'network', 'penalty', 'optimizer'] as const;
 
 export function App() {
   const fatal = useAppState(selectFatalError);
@@ -43,14 +44,11 @@ export function App() {
     [services],
   );
 
-  const hidden = new Set(scenario.hide);
-  const settingsShown = SETTINGS_PARTS.some((p) => !hidden.has(p)) || scenario.lock !== 'on';
-  const metricsShown = !hidden.has('metrics') || !hidden.has('charts');
-  const classes = ['app', scenario.class === 'on' ? 'classroom' : '', scenario.lock === 'on' ? 'locked' : '']
-    .filter(Boolean)
-    .join(' ');
+  const help = <HelpDialog open={dialog === 'help'} onClose={() => setDialog(null)} />;
+  if (scenario.embed === 'on') return <EmbedShell stageRef={stageRef}>{help}</EmbedShell>;
+  const { settings: settingsShown, metrics: metricsShown } = shownPanels(scenario);
   return (
-    <div className={classes}>
+    <div className={shellClasses(scenario)}>
       <header className="app-header">
         <div className="brand">
           <h1>Least Action Lab</h1>
@@ -114,7 +112,7 @@ export function App() {
       <PresetGallery open={dialog === 'presets'} onClose={() => setDialog(null)} />
       <ShareDialog open={dialog === 'share'} onClose={() => setDialog(null)} />
       <ExportDialog open={dialog === 'export'} onClose={() => setDialog(null)} />
-      <HelpDialog open={dialog === 'help'} onClose={() => setDialog(null)} />
+      {help}
     </div>
   );
 }

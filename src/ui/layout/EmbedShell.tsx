@@ -1,0 +1,79 @@
+/**
+ * The view made for an iframe (embed=on): the transport view with its play bar, depth bar and
+ * caption, the settings and metrics the link does not hide, and a link to the same scenario on the
+ * full page. Keys reach it only while the frame has focus (browsers send key events to the focused
+ * document alone), and nothing here takes focus by itself, so a course page keeps its own keys.
+ */
+import type { ReactNode, RefObject } from 'react';
+import { selectFatalError, selectScenario } from '../../state/selectors';
+import { ControlPanel } from '../controls/ControlPanel';
+import { FaultPoint } from '../FaultPoint';
+import { MetricsPanel } from '../metrics/MetricsPanel';
+import { NoticeList } from '../NoticeList';
+import { PanelBoundary } from '../PanelBoundary';
+import { PlaybackBar } from '../PlaybackBar';
+import { useAppState } from '../services';
+import { TransportView } from '../transport/TransportView';
+import { fullPageLink, pageAddress } from './embedLinks';
+import { shellClasses, shownPanels } from './shownPanels';
+
+export function EmbedShell({
+  stageRef,
+  children,
+}: {
+  stageRef: RefObject<HTMLElement | null>;
+  children: ReactNode;
+}) {
+  const scenario = useAppState(selectScenario);
+  const fatal = useAppState(selectFatalError);
+  const shown = shownPanels(scenario);
+  const layout = ['embed-layout', shown.settings ? 'with-settings' : '', shown.metrics ? 'with-metrics' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={shellClasses(scenario, 'embedded')}>
+      <NoticeList />
+      {fatal && (
+        <div className="fatal" role="alert">
+          <strong>Training cannot run in this browser.</strong> {fatal}
+        </div>
+      )}
+      <main className={layout}>
+        <section className="stage" aria-label="Transport view" ref={stageRef}>
+          <div className="embed-bar">
+            <PlaybackBar />
+            <a
+              className="open-full"
+              href={fullPageLink(pageAddress(), scenario)}
+              target="_blank"
+              rel="noopener"
+            >
+              Open in Least Action Lab <span aria-hidden="true">↗</span>
+            </a>
+          </div>
+          <PanelBoundary name="The transport view">
+            <FaultPoint panel="transport" />
+            <TransportView />
+          </PanelBoundary>
+        </section>
+        {shown.settings && (
+          <aside className="settings" aria-label="Settings">
+            <PanelBoundary name="Settings">
+              <FaultPoint panel="settings" />
+              <ControlPanel />
+            </PanelBoundary>
+          </aside>
+        )}
+        {shown.metrics && (
+          <aside className="metrics" aria-label="Metrics">
+            <PanelBoundary name="Metrics">
+              <FaultPoint panel="metrics" />
+              <MetricsPanel />
+            </PanelBoundary>
+          </aside>
+        )}
+      </main>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+/** Which side panels a scenario's classroom flags leave on the page (full page and frame alike). */
+import type { Scenario } from '../../scenario/schema';
+
+const SETTINGS_PARTS = ['data', 'network', 'penalty', 'optimizer'] as const;
+
+export function shownPanels(scenario: Scenario): { settings: boolean; metrics: boolean } {
+  const hidden = new Set(scenario.hide);
+  return {
+    // Unlocked settings keep the classroom section even with every other part hidden.
+    settings: SETTINGS_PARTS.some((p) => !hidden.has(p)) || scenario.lock !== 'on',
+    metrics: !hidden.has('metrics') || !hidden.has('charts'),
+  };
+}
+
+/** The page's classes: classroom type and the locked look. */
+export function shellClasses(scenario: Scenario, ...more: string[]): string {
+  return ['app', ...more, scenario.class === 'on' ? 'classroom' : '', scenario.lock === 'on' ? 'locked' : '']
+    .filter(Boolean)
+    .join(' ');
+}
