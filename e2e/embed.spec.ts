@@ -47,8 +47,10 @@ test('a course page on another origin embeds the app: it trains and keeps its ke
       'href',
       `${baseURL}#v=1&n=60&K=3&hide=data,network,penalty,optimizer,metrics,charts&lock=on&caption=Two+moons`,
     );
-    // Loading took no focus from the course page.
+    // Loading took no focus from the course page, and moved none inside the frame either (some
+    // browsers let a frame's focus() take the keyboard from its host).
     await expect(page.getByRole('textbox', { name: 'Notes' })).toBeFocused();
+    expect(await frame.evaluate(() => document.activeElement === document.body)).toBe(true);
 
     // Keys typed in the course page stay there; with the frame focused, they are the app's.
     await page.keyboard.type('s r');

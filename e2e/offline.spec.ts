@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { build } from 'vite';
 import { Lab } from './lab';
+import { screenshotPath } from './screenshots';
 import { startStaticServer } from './staticServer';
 
 const DIST = join(process.cwd(), 'dist');
@@ -97,10 +98,15 @@ test('a new build is announced and taken on the user’s click, not under a runn
     server.serve(next);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
     await expect(notice).toBeVisible();
+    await page.screenshot({ path: screenshotPath('update-notice') });
     // The lesson goes on: the page was not reloaded and training continues on the old version.
     const before = (await lab.snapshot()).step;
     await lab.waitForStep(before + 10);
     await expect(page.locator('meta[name="lab-build"]')).toHaveCount(0);
+    // The new version waits for the user instead of taking over the page by itself.
+    expect(
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting !== null),
+    ).toBe(true);
 
     await page.getByRole('button', { name: 'Reload to update' }).click();
     await expect(page.locator('meta[name="lab-build"]')).toHaveAttribute('content', 'next');

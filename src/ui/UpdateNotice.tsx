@@ -14,7 +14,7 @@ export function UpdateNotice({ updates }: { updates: AppUpdates }) {
         <div className="notice">
           <span>A new version of Least Action Lab is ready.</span>
           <span className="notice-actions">
-            <button type="button" onClick={updates.apply}>
+            <button type="button" className="primary" onClick={updates.apply}>
               Reload to update
             </button>
             <button type="button" onClick={() => setLater(true)}>
