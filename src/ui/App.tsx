@@ -20,10 +20,11 @@ import { installShortcuts } from './shortcuts';
 import { StatusBadge } from './StatusBadge';
 import { ThemeToggle } from './ThemeToggle';
 import { EmbedShell } from './layout/EmbedShell';
-import { shellClasses, shownPanels } from './layout/shownPanels';
 import { TransportView } from './transport/TransportView';
 
 type DialogName = 'presets' | 'share' | 'export' | 'help' | null;
+
+const SETTINGS_PARTS = ['data', 'network', 'penalty', 'optimizer'] as const;
 
 export function App() {
   const fatal = useAppState(selectFatalError);
@@ -44,11 +45,20 @@ export function App() {
     [services],
   );
 
-  const help = <HelpDialog open={dialog === 'help'} onClose={() => setDialog(null)} />;
-  if (scenario.embed === 'on') return <EmbedShell stageRef={stageRef}>{help}</EmbedShell>;
-  const { settings: settingsShown, metrics: metricsShown } = shownPanels(scenario);
+  if (scenario.embed === 'on')
+    return (
+      <EmbedShell stageRef={stageRef}>
+        <HelpDialog open={dialog === 'help'} onClose={() => setDialog(null)} />
+      </EmbedShell>
+    );
+  const hidden = new Set(scenario.hide);
+  const settingsShown = SETTINGS_PARTS.some((p) => !hidden.has(p)) || scenario.lock !== 'on';
+  const metricsShown = !hidden.has('metrics') || !hidden.has('charts');
+  const classes = ['app', scenario.class === 'on' ? 'classroom' : '', scenario.lock === 'on' ? 'locked' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div className={shellClasses(scenario)}>
+    <div className={classes}>
       <header className="app-header">
         <div className="brand">
           <h1>Least Action Lab</h1>
@@ -112,7 +122,7 @@ export function App() {
       <PresetGallery open={dialog === 'presets'} onClose={() => setDialog(null)} />
       <ShareDialog open={dialog === 'share'} onClose={() => setDialog(null)} />
       <ExportDialog open={dialog === 'export'} onClose={() => setDialog(null)} />
-      {help}
+      <HelpDialog open={dialog === 'help'} onClose={() => setDialog(null)} />
     </div>
   );
 }

@@ -76,7 +76,7 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
       }}
       title="Share this scenario"
     >
-      <div className="tabs" role="tablist" aria-label="Share as" onKeyDown={onTabKey}>
+      <div className="share-tabs" role="tablist" aria-label="Share as" onKeyDown={onTabKey}>
         {(Object.keys(TABS) as Tab[]).map((t) => (
           <button
             key={t}

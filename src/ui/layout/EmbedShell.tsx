@@ -17,6 +17,25 @@ import { TransportView } from '../transport/TransportView';
 import { fullPageLink, pageAddress } from './embedLinks';
 import { shellClasses, shownPanels } from './shownPanels';
 
+function Aside({
+  name,
+  panel,
+  children,
+}: {
+  name: string;
+  panel: 'settings' | 'metrics';
+  children: ReactNode;
+}) {
+  return (
+    <aside className={panel} aria-label={name}>
+      <PanelBoundary name={name}>
+        <FaultPoint panel={panel} />
+        {children}
+      </PanelBoundary>
+    </aside>
+  );
+}
+
 export function EmbedShell({
   stageRef,
   children,
@@ -57,20 +76,14 @@ export function EmbedShell({
           </PanelBoundary>
         </section>
         {shown.settings && (
-          <aside className="settings" aria-label="Settings">
-            <PanelBoundary name="Settings">
-              <FaultPoint panel="settings" />
-              <ControlPanel />
-            </PanelBoundary>
-          </aside>
+          <Aside name="Settings" panel="settings">
+            <ControlPanel />
+          </Aside>
         )}
         {shown.metrics && (
-          <aside className="metrics" aria-label="Metrics">
-            <PanelBoundary name="Metrics">
-              <FaultPoint panel="metrics" />
-              <MetricsPanel />
-            </PanelBoundary>
-          </aside>
+          <Aside name="Metrics" panel="metrics">
+            <MetricsPanel />
+          </Aside>
         )}
       </main>
       {children}

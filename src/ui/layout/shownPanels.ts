@@ -1,4 +1,4 @@
-/** Which side panels a scenario's classroom flags leave on the page (full page and frame alike). */
+/** Which side panels a scenario's classroom flags leave in the frame: the full page's rule (App.tsx). */
 import type { Scenario } from '../../scenario/schema';
 
 const SETTINGS_PARTS = ['data', 'network', 'penalty', 'optimizer'] as const;
