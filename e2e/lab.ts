@@ -1,7 +1,7 @@
 /** A page object for the app: navigation, the test hook, and the controls a user touches. */
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
-import type { LabHook } from '../src/ui/testHook';
+import type { LabHook } from '../src/app/testHook';
 
 export type Snapshot = NonNullable<ReturnType<LabHook['snapshot']>>;
 

@@ -9,6 +9,7 @@ import type { TransportMeasures } from '../core/measures';
 import type { EngineKind } from '../core/types';
 import type { SnapshotLayout } from '../core/snapshot';
 import type { BackendPreference, BackendReport } from '../core/backends';
+import type { LivePatch } from '../scenario/runConfig';
 import type { Scenario } from '../scenario/schema';
 import type { TrainedState } from '../scenario/trainedState';
 
@@ -20,10 +21,12 @@ export type WorkerCommand =
    */
   | { type: 'start'; backend: BackendPreference; scenario: Scenario | null; resume?: TrainedState | null }
   /**
-   * The scenario being edited. Changes to live fields apply to the next step; changes to data or
-   * model fields rebuild the run from the seed (keeping play/pause).
+   * The data or the network changed (see planScenarioChange in src/scenario/runConfig.ts): rebuild the
+   * run of this scenario from its seed, keeping play or pause.
    */
-  | { type: 'configure'; scenario: Scenario }
+  | { type: 'build'; scenario: Scenario }
+  /** Live fields changed: they apply to the next step, without a rebuild. */
+  | { type: 'update'; patch: LivePatch }
   | { type: 'play' }
   | { type: 'pause' }
   /** One training step (while paused), followed by a snapshot. */
@@ -39,8 +42,8 @@ export type WorkerCommand =
   | { type: 'view'; request: FieldRequest | null; transport: boolean }
   /** Continue from a trained state (weights in WEIGHT_NAMES order; must fit the current model). */
   | { type: 'load'; state: TrainedState }
-  /** Ask for the current weights, step and multiplier (answered by a `trained` event). */
-  | { type: 'export' }
+  /** Ask for the current weights, step and multiplier (answered by a `trained` event with this id). */
+  | { type: 'export'; id: number }
   /**
    * Do not train beyond this step until told otherwise (Infinity: no hold). Compare mode holds the
    * faster run so that both stay within a few steps of each other.
@@ -52,8 +55,8 @@ export type WorkerCommand =
    * uncaught error.
    */
   | { type: 'simulate'; fault: 'device-loss' | 'hang' | 'crash' }
-  /** Ask how much memory tfjs holds (answered by a `memory` event; for soak tests). */
-  | { type: 'probe' };
+  /** Ask how much memory tfjs holds (answered by a `memory` event with this id; for soak tests). */
+  | { type: 'probe'; id: number };
 
 /** Facts about a run that do not change until it is rebuilt. */
 export interface RunInfo {
@@ -105,8 +108,8 @@ export type WorkerEvent =
     }
   /** Least-action measures of the training flow at `step`, with the optimal pairing (at most ~1 per second). */
   | { type: 'transport'; runId: number; step: number; measures: TransportMeasures }
-  /** The current trained state, as asked for by `export`. */
-  | { type: 'trained'; runId: number; state: TrainedState }
+  /** The current trained state, the answer to the `export` command with the same id. */
+  | { type: 'trained'; id: number; runId: number; state: TrainedState }
   /**
    * The latest weights worth keeping (every few seconds while training, and when training stops):
    * the page restarts a worker that crashed or hung from them.
@@ -114,8 +117,8 @@ export type WorkerEvent =
   | { type: 'checkpoint'; runId: number; state: TrainedState }
   /** Sent every second by a worker whose event loop runs: the page's heartbeat. */
   | { type: 'alive' }
-  /** What tfjs holds: tensors and bytes (tf.memory()). */
-  | { type: 'memory'; numTensors: number; numBytes: number }
+  /** What tfjs holds: tensors and bytes (tf.memory()), the answer to the `probe` with the same id. */
+  | { type: 'memory'; id: number; numTensors: number; numBytes: number }
   /** Something the user should know that is not an error (e.g. a change of backend). */
   | { type: 'notice'; message: string }
   /** Whether training runs; `compiling` while the first step of a run is being prepared. */

@@ -12,7 +12,8 @@ import type { BackendCandidate } from '../engine/backend';
 import { destroyGpuDevice, onGpuDeviceLost, selectBackend, tensorMemory } from '../engine/backend';
 import type { PackedSnapshot } from '../engine/trainer';
 import { Trainer } from '../engine/trainer';
-import { changedSettings, needsRebuild, runConfig } from '../scenario/runConfig';
+import type { LivePatch } from '../scenario/runConfig';
+import { changedSettings, runConfig } from '../scenario/runConfig';
 import type { Scenario } from '../scenario/schema';
 import { stepsPerSecond } from '../scenario/schema';
 import type { TrainedState } from '../scenario/trainedState';
@@ -87,8 +88,10 @@ export class TrainingSession {
         if (command.scenario) await this.build(command.scenario, command.resume ?? null);
         return;
       }
-      case 'configure':
-        return this.configure(command.scenario);
+      case 'build':
+        return this.build(command.scenario);
+      case 'update':
+        return this.update(command.patch);
       case 'play':
         this.setPlaying(true, null, null);
         return;
@@ -135,14 +138,14 @@ export class TrainingSession {
         if (!trainer) return;
         const weights = flattenWeights(await trainer.weights());
         const state = { weights, step: trainer.stepCount, lambda: await trainer.multiplier() };
-        this.host.post({ type: 'trained', runId: this.runId, state }, [weights.buffer]);
+        this.host.post({ type: 'trained', id: command.id, runId: this.runId, state }, [weights.buffer]);
         return;
       }
       case 'hold':
         this.pacer.holdAt = command.step;
         return;
       case 'probe':
-        this.host.post({ type: 'memory', ...tensorMemory() });
+        this.host.post({ type: 'memory', id: command.id, ...tensorMemory() });
         return;
       case 'simulate':
         if (command.fault === 'device-loss' && !destroyGpuDevice()) {
@@ -158,16 +161,14 @@ export class TrainingSession {
     }
   }
 
-  private async configure(scenario: Scenario): Promise<void> {
+  /** Live fields changed: the trainer takes them for its next step. */
+  private async update(patch: LivePatch): Promise<void> {
     const previous = this.scenario;
-    if (!this.trainer || !previous || needsRebuild(previous, scenario)) {
-      await this.build(scenario);
-      return;
-    }
-    this.scenario = scenario;
-    const patch = changedSettings(previous, scenario);
-    if (Object.keys(patch).length > 0) {
-      this.trainer.updateSettings(patch);
+    if (!previous || !this.trainer) return;
+    this.scenario = { ...previous, ...patch };
+    const settings = changedSettings(previous, this.scenario);
+    if (Object.keys(settings).length > 0) {
+      this.trainer.updateSettings(settings);
       if (!this.playing) await this.publish();
     }
   }

@@ -7,7 +7,6 @@ import type { KeyboardEvent } from 'react';
 import { useEffect, useState } from 'react';
 import { encodeScenarioLink, MAX_LINK_LENGTH } from '../../scenario/link';
 import { encodeTrainedState, LINK_SIZE_WARNING } from '../../scenario/trainedState';
-import { selectScenario } from '../../state/selectors';
 import type { EmbedSize } from '../layout/embedLinks';
 import { embeddedScenario, iframeSnippet, pageAddress } from '../layout/embedLinks';
 import { useAppState, useServices } from '../services';
@@ -18,9 +17,10 @@ const TABS = { link: 'Link', embed: 'Embed' } as const;
 type Tab = keyof typeof TABS;
 
 export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const scenario = useAppState(selectScenario);
+  // The link is read only while the dialog is open, so that editing does not re-render it.
+  const scenario = useAppState((s) => (open ? s.scenario : null));
   const { runs } = useServices();
-  const bridge = runs.a.bridge;
+  const control = runs.a.control;
   const [tab, setTab] = useState<Tab>('link');
   const [size, setSize] = useState<EmbedSize>('640x480');
   const [viewOnly, setViewOnly] = useState(true);
@@ -31,22 +31,28 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
   useEffect(() => {
     if (!open || !withWeights) return;
     let cancelled = false;
-    void bridge
+    void control
       .exportState()
       .then(async (state) => ({ params: await encodeTrainedState(state), step: state.step }))
-      .then((result) => {
-        if (!cancelled) setWeights(result);
-      });
+      .then(
+        (result) => {
+          if (!cancelled) setWeights(result);
+        },
+        // The worker was restarted meanwhile: ask the new one.
+        () => {
+          if (!cancelled) setWeights(null);
+        },
+      );
     return () => {
       cancelled = true;
     };
-  }, [open, withWeights, bridge]);
+  }, [open, withWeights, control]);
 
-  const shared = tab === 'embed' ? embeddedScenario(scenario, viewOnly) : scenario;
-  const base = `${pageAddress()}#${encodeScenarioLink(shared)}`;
+  const shared = scenario && tab === 'embed' ? embeddedScenario(scenario, viewOnly) : scenario;
+  const base = shared ? `${pageAddress()}#${encodeScenarioLink(shared)}` : pageAddress();
   const link = withWeights && weights ? `${base}&${weights.params}` : base;
   const tooLong = link.length > MAX_LINK_LENGTH;
-  const snippet = iframeSnippet(link, size, scenario.caption);
+  const snippet = iframeSnippet(link, size, scenario?.caption ?? '');
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(tab === 'embed' ? snippet : link);

@@ -12,10 +12,20 @@ import { MetricsPanel } from '../metrics/MetricsPanel';
 import { NoticeList } from '../NoticeList';
 import { PanelBoundary } from '../PanelBoundary';
 import { PlaybackBar } from '../PlaybackBar';
-import { useAppState } from '../services';
+import { useAppState, useScenarioFields } from '../services';
 import { TransportView } from '../transport/TransportView';
 import { fullPageLink, pageAddress } from './embedLinks';
 import { shellClasses, shownPanels } from './shownPanels';
+
+/** The same scenario on the full page, in a new tab; the only part of the frame that follows every edit. */
+function OpenFullPage() {
+  const scenario = useAppState(selectScenario);
+  return (
+    <a className="open-full" href={fullPageLink(pageAddress(), scenario)} target="_blank" rel="noopener">
+      Open in Least Action Lab <span aria-hidden="true">↗</span>
+    </a>
+  );
+}
 
 function Aside({
   name,
@@ -43,7 +53,7 @@ export function EmbedShell({
   stageRef: RefObject<HTMLElement | null>;
   children: ReactNode;
 }) {
-  const scenario = useAppState(selectScenario);
+  const scenario = useScenarioFields('class', 'hide', 'lock');
   const fatal = useAppState(selectFatalError);
   const shown = shownPanels(scenario);
   const layout = ['embed-layout', shown.settings ? 'with-settings' : '', shown.metrics ? 'with-metrics' : '']
@@ -61,14 +71,7 @@ export function EmbedShell({
         <section className="stage" aria-label="Transport view" ref={stageRef}>
           <div className="embed-bar">
             <PlaybackBar />
-            <a
-              className="open-full"
-              href={fullPageLink(pageAddress(), scenario)}
-              target="_blank"
-              rel="noopener"
-            >
-              Open in Least Action Lab <span aria-hidden="true">↗</span>
-            </a>
+            <OpenFullPage />
           </div>
           <PanelBoundary name="The transport view">
             <FaultPoint panel="transport" />

@@ -1,12 +1,12 @@
 /** W2^2, S and their ratio beside the pairing layers: how far the network's pairing is from optimal. */
-import { selectLayers, selectScenario, selectTransport } from '../../state/selectors';
+import { selectField, selectLayers, selectTransport } from '../../state/selectors';
 import { formatNumber } from '../format';
 import { useAppState } from '../services';
 
 export function TransportReadout() {
   const layers = useAppState(selectLayers);
   const measures = useAppState(selectTransport);
-  const { n } = useAppState(selectScenario);
+  const n = useAppState(selectField('n'));
   if (!layers.includes('ot') && !layers.includes('pairs')) return null;
   if (!layers.includes('ot'))
     return <p className="transport-readout">Network pairing: each input joined to its own output.</p>;
