@@ -3,6 +3,7 @@
  * takes no focus from its host, and keeps its keyboard shortcuts to itself. The Share dialog writes
  * the iframe code.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,7 +77,11 @@ test('a course page on another origin embeds the app: it trains and keeps its ke
   }
 });
 
-test('the Share dialog writes the iframe code in the chosen size', async ({ page, context, baseURL }) => {
+test('the Share dialog writes the iframe code in the chosen size, and the code opens an accessible view', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const lab = new Lab(page);
   await lab.open('v=1&n=60&K=3&caption=Moons');
@@ -108,5 +113,12 @@ test('the Share dialog writes the iframe code in the chosen size', async ({ page
   await expect(framed.getByRole('complementary', { name: 'Metrics' })).toHaveCount(0);
   await view.play();
   await view.waitForStep(10);
+  await view.pause();
   await framed.screenshot({ path: screenshotPath('embed-640x480') });
+  const results = await new AxeBuilder({ page: framed })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+  ).toEqual([]);
 });
