@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { build } from 'vite';
+import { recordCspViolations } from './cspViolations';
 import { Lab } from './lab';
 import { screenshotPath } from './screenshots';
 import { startStaticServer } from './staticServer';
@@ -43,13 +44,7 @@ test('after one visit a different share link opens and trains with no network', 
   await server.close();
   await context.setOffline(true);
   const offline = await context.newPage();
-  await offline.addInitScript(() => {
-    const seen: string[] = [];
-    (window as Window & { __violations?: string[] }).__violations = seen;
-    document.addEventListener('securitypolicyviolation', (e) =>
-      seen.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
+  const violations = await recordCspViolations(offline);
   const lab = new Lab(offline);
   const response = await offline.goto(`${app}?backend=wasm#v=1&data=circles&n=40&K=2&seed=7`);
   expect(response?.fromServiceWorker()).toBe(true);
@@ -61,9 +56,7 @@ test('after one visit a different share link opens and trains with no network', 
   expect(trained.step).toBeGreaterThanOrEqual(20);
   await lab.pause();
   await expect(offline.getByRole('combobox', { name: 'dataset' })).toHaveValue('circles');
-  expect(await offline.evaluate(() => (window as Window & { __violations?: string[] }).__violations)).toEqual(
-    [],
-  );
+  expect(await violations()).toEqual([]);
 });
 
 test('a new build is announced and taken on the user’s click, not under a running lesson', async ({

@@ -1,16 +1,11 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { recordCspViolations } from './cspViolations';
 import { Lab } from './lab';
 import { startStaticServer } from './staticServer';
 
 test('the built page runs under a CSP that forbids inline script and eval', async ({ page }) => {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as Window & { __violations?: string[] }).__violations = seen;
-    document.addEventListener('securitypolicyviolation', (e) =>
-      seen.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
+  const violations = await recordCspViolations(page);
   const lab = new Lab(page);
   await lab.open('v=1&n=60&K=3&layers=train,test,trails,regions,grid,field,ot');
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
@@ -22,9 +17,7 @@ test('the built page runs under a CSP that forbids inline script and eval', asyn
   await lab.pause();
   await page.getByRole('button', { name: 'Share' }).click();
   await page.getByRole('button', { name: 'Close' }).click();
-  expect(await page.evaluate(() => (window as Window & { __violations?: string[] }).__violations)).toEqual(
-    [],
-  );
+  expect(await violations()).toEqual([]);
 
   // What the policy is for: inline handlers and eval are refused.
   const blocked = await page.evaluate(async () => {
