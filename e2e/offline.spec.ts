@@ -56,6 +56,30 @@ test('after one visit a different share link opens and trains with no network', 
   expect(trained.step).toBeGreaterThanOrEqual(20);
   await lab.pause();
   await expect(offline.getByRole('combobox', { name: 'dataset' })).toHaveValue('circles');
+  // The app stays installable offline: its manifest and every icon it names come from the copy.
+  const manifest = await offline.evaluate(async () => {
+    const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!;
+    const data = (await (await fetch(link.href)).json()) as {
+      name: string;
+      icons: { src: string; sizes: string; purpose: string }[];
+    };
+    const icons = await Promise.all(
+      data.icons.map(async (icon) => {
+        const response = await fetch(new URL(icon.src, link.href));
+        return `${icon.sizes} ${icon.purpose} ${response.ok ? response.headers.get('content-type') : response.status}`;
+      }),
+    );
+    return { name: data.name, icons };
+  });
+  expect(manifest).toEqual({
+    name: 'Least Action Lab',
+    icons: [
+      '192x192 any image/png',
+      '512x512 any image/png',
+      '512x512 maskable image/png',
+      'any any image/svg+xml',
+    ],
+  });
   expect(await violations()).toEqual([]);
 });
 
