@@ -106,7 +106,7 @@ test('the charts keep drawing after 5,000 steps, with a bounded number of points
   await lab.play();
   await lab.waitForStep(5000, 110_000);
   await lab.pause();
-  await page.waitForTimeout(500);
+  await lab.frames(Lab.CATCH_UP_FRAMES);
   const loss = page.locator('section.chart-block', { has: page.getByRole('heading', { name: /^Loss/ }) });
   const path = await loss.locator('path[stroke-width]').first().getAttribute('d');
   const vertices = (path ?? '').split(/[ML]/).length - 1;

@@ -8,10 +8,19 @@ import type { FieldRequest, FieldsLayout } from '../core/fieldGrids';
 import type { TransportMeasures } from '../core/measures';
 import type { EngineKind } from '../core/types';
 import type { SnapshotLayout } from '../core/snapshot';
-import type { BackendPreference, BackendReport } from '../core/backends';
+import type { BackendName, BackendPreference, BackendReport } from '../core/backends';
 import type { LivePatch } from '../scenario/runConfig';
 import type { Scenario } from '../scenario/schema';
 import type { TrainedState } from '../scenario/trainedState';
+
+/** One backend's figure in a `measured` answer. */
+export interface BackendMeasurement {
+  backend: BackendName;
+  /** Null when the backend could not be used or failed. */
+  stepsPerSecond: number | null;
+  /** Why there is no figure, or null. */
+  reason: string | null;
+}
 
 /** Commands from the page. */
 export type WorkerCommand =
@@ -56,7 +65,24 @@ export type WorkerCommand =
    */
   | { type: 'simulate'; fault: 'device-loss' | 'hang' | 'crash' }
   /** Ask how much memory tfjs holds (answered by a `memory` event with this id; for soak tests). */
-  | { type: 'probe'; id: number };
+  | { type: 'probe'; id: number }
+  /**
+   * Time the scenario's training step on each of `backends` for about `budgetMs` after a warm-up, on
+   * throwaway runs (answered by `measured` with this id). Sent to a probe worker, so that the
+   * training worker goes on meanwhile. `allowSoftware` accepts a software WebGPU adapter and
+   * `timeScale` multiplies each backend's measured time: test hooks.
+   */
+  | {
+      type: 'measure';
+      id: number;
+      scenario: Scenario;
+      backends: BackendName[];
+      budgetMs: number;
+      allowSoftware: boolean;
+      timeScale: Partial<Record<BackendName, number>>;
+    }
+  /** Move the run to this backend, continuing exactly (weights, optimiser state, lambda, step). */
+  | { type: 'move'; backend: BackendName; reason: string };
 
 /** Facts about a run that do not change until it is rebuilt. */
 export interface RunInfo {
@@ -129,5 +155,7 @@ export type WorkerEvent =
       reason: PauseReason | null;
       message: string | null;
     }
+  /** The answer to `measure`: steps per second on each backend, or why it could not be timed. */
+  | { type: 'measured'; id: number; results: BackendMeasurement[] }
   /** Something failed; the message is for the user. `fatal` when the worker cannot train at all. */
   | { type: 'error'; message: string; fatal: boolean };

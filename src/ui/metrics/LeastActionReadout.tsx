@@ -37,7 +37,6 @@ export function LeastActionReadout() {
   const measures = useAppState(selectTransport);
   const measuresB = useAppState(selectTransportB);
   const cmp = useAppState(selectField('cmp'));
-  const n = useAppState(selectField('n'));
   return (
     <section className="least-action" aria-labelledby="least-action-heading">
       <h3 id="least-action-heading">Least action</h3>
@@ -55,7 +54,7 @@ export function LeastActionReadout() {
       </dl>
       <p className="field-hint">
         {measures
-          ? `Measured on ${measures.points} training points${measures.points < n ? ' (a fixed random subset)' : ''}, about once a second.`
+          ? `Measured on ${measures.points} training points${measures.subsampled ? ' (a fixed random subset)' : ''}, about once a second.`
           : 'Measuring…'}
       </p>
     </section>
