@@ -1,0 +1,134 @@
+/**
+ * Watches the page for a lesson task: builds LessonFacts from the store (the scenario, the play
+ * state, both runs' read-outs and measures), the depth clock, and the facts other parts of the app
+ * offer by name, and re-evaluates the condition when the store changes and every few frames (for the
+ * depth, which moves at frame rate outside the store). Listeners hear only when the outcome or its
+ * reading changes, a few times a second at most.
+ */
+import type { TransportMeasures } from '../core/measures';
+import type { DepthClock } from '../render/depthClock';
+import type { FrameLoop } from '../render/frameLoop';
+import type { LessonCondition } from '../scenario/lesson';
+import type { AppStore, LiveReadout } from '../state/store';
+import type { ConditionState, LessonFacts, LessonFactValue, LessonReadout } from './lessonConditions';
+import { conditionReading, evaluateCondition } from './lessonConditions';
+
+/** Frames between two looks at the depth (about five a second at 60 fps). */
+const DEPTH_FRAMES = 12;
+
+/** Named facts offered by parts of the app (e.g. "history.scrubbed"); lessons' `fact` tasks read them. */
+export interface LessonFactSources {
+  /** Offers a fact; the returned function withdraws it. */
+  offer(name: string, read: () => LessonFactValue | undefined): () => void;
+  read(name: string): LessonFactValue | undefined;
+}
+
+export function createLessonFactSources(): LessonFactSources {
+  const sources = new Map<string, () => LessonFactValue | undefined>();
+  return {
+    offer(name, read) {
+      sources.set(name, read);
+      return () => {
+        if (sources.get(name) === read) sources.delete(name);
+      };
+    },
+    read: (name) => sources.get(name)?.(),
+  };
+}
+
+function readoutOf(live: LiveReadout | null, transport: TransportMeasures | null): LessonReadout | null {
+  if (!live) return null;
+  return {
+    step: live.step,
+    trainLoss: live.trainLoss,
+    trainAccuracy: live.trainAccuracy,
+    testLoss: live.testLoss,
+    testAccuracy: live.testAccuracy,
+    kineticCost: live.kineticCost,
+    lambda: live.lambda,
+    weight: live.weight,
+    ...(transport
+      ? {
+          otRatio: transport.otRatio,
+          straightness: transport.straightness,
+          efficiency: transport.efficiency,
+          monotonicityViolations: transport.monotonicityViolations,
+        }
+      : {}),
+  };
+}
+
+/** The page as a lesson task sees it now. */
+export function readLessonFacts(store: AppStore, depth: DepthClock, facts: LessonFactSources): LessonFacts {
+  const state = store.getState();
+  return {
+    scenario: state.scenario,
+    runs: { a: readoutOf(state.live, state.transport), b: readoutOf(state.liveB, state.transportB) },
+    playing: state.playing,
+    depth: depth.depth(),
+    blocks: state.live?.blocks ?? state.scenario.K,
+    fact: facts.read,
+  };
+}
+
+export interface TaskOutcome {
+  state: ConditionState;
+  /** Where the page stands, e.g. "now: test accuracy 84.0%", or null. */
+  reading: string | null;
+}
+
+export interface LessonWatcher {
+  /** Starts watching a condition (null: nothing to watch); the listener hears each new outcome. */
+  watch(condition: LessonCondition | null): void;
+  outcome(): TaskOutcome | null;
+  subscribe(listener: () => void): () => void;
+  dispose(): void;
+}
+
+export function createLessonWatcher({
+  store,
+  depth,
+  loop,
+  facts,
+}: {
+  store: AppStore;
+  depth: DepthClock;
+  loop: FrameLoop;
+  facts: LessonFactSources;
+}): LessonWatcher {
+  let condition: LessonCondition | null = null;
+  let outcome: TaskOutcome | null = null;
+  let frames = 0;
+  const listeners = new Set<() => void>();
+  const evaluate = () => {
+    if (!condition) return;
+    const now = readLessonFacts(store, depth, facts);
+    const next = { state: evaluateCondition(condition, now), reading: conditionReading(condition, now) };
+    if (outcome && next.state === outcome.state && next.reading === outcome.reading) return;
+    outcome = next;
+    listeners.forEach((l) => l());
+  };
+  const unsubscribe = store.subscribe(evaluate);
+  const removeFromLoop = loop.add(() => {
+    frames = (frames + 1) % DEPTH_FRAMES;
+    if (frames === 0) evaluate();
+  });
+  return {
+    watch(next) {
+      condition = next;
+      outcome = null;
+      evaluate();
+      if (!next) listeners.forEach((l) => l());
+    },
+    outcome: () => outcome,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      unsubscribe();
+      removeFromLoop();
+      listeners.clear();
+    },
+  };
+}
