@@ -21,6 +21,9 @@ import { createViewRegion } from './ui/viewRegion';
 import { createScenarioOpener, loadTrainedState } from './ui/openScenario';
 import { installTestHook } from './ui/testHook';
 import { syncScenarioWithUrl } from './ui/urlSync';
+import { createLessonSession } from './app/lessonSession';
+import { createLessonFactSources } from './app/lessonWatcher';
+import { findBuiltInLesson } from './scenario/lessons';
 import './ui/styles/index.css';
 
 function backendFromQuery(notices: string[]): BackendPreference {
@@ -43,6 +46,7 @@ const runs = createRuns(store);
 const depth = createDepthClock(Math.min(scenario.depth, scenario.K));
 const camera = createCamera();
 if (trained) store.setState({ autoplay: false });
+const open = createScenarioOpener({ store, runs, depth, camera });
 const services: AppServices = {
   store,
   runs,
@@ -52,8 +56,16 @@ const services: AppServices = {
   camera,
   renderStats: new RenderStats(),
   frameStats,
-  open: createScenarioOpener({ store, runs, depth, camera }),
+  open,
   points: createPointEditor(store),
+  lessons: createLessonSession({
+    store,
+    open,
+    depth,
+    loop,
+    facts: createLessonFactSources(),
+    findBuiltIn: findBuiltInLesson,
+  }),
 };
 // The depth advances first in every frame, then the view syncs and the renderers read it.
 loop.add(createDepthAnimator(services));
@@ -61,6 +73,7 @@ attachViewSyncs(services);
 syncScenarioWithUrl(store, services.open);
 void loadTrainedState(services, scenario, trained);
 installTestHook(services);
+void services.lessons.followAddress();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -227,8 +227,10 @@ export function createLessonSession({
       address.replace(withLessonParams(hash, null));
       return;
     }
+    // Presentation settings alone (a teacher's class=on) do not name a run.
+    const notRun = new Set<string>(['v', ...PRESENTATION_KEYS]);
     const hasScenario = [...new URLSearchParams(hash.replace(/^#/, ''))].some(
-      ([key]) => !isLessonLinkKey(key),
+      ([key]) => !isLessonLinkKey(key) && !notRun.has(key),
     );
     linkName = params.lesson;
     const lesson = found.lesson;
@@ -245,6 +247,9 @@ export function createLessonSession({
     // only the lesson opens the scenario the step runs on.
     enter(index, null, hasScenario);
   };
+
+  const onHashChange = () => void followAddress();
+  if (address === windowAddress) window.addEventListener('hashchange', onHashChange);
 
   return {
     view: () => view,
@@ -269,6 +274,9 @@ export function createLessonSession({
     },
     followAddress,
     facts,
-    dispose: () => watcher.dispose(),
+    dispose() {
+      watcher.dispose();
+      window.removeEventListener('hashchange', onHashChange);
+    },
   };
 }

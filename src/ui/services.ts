@@ -5,6 +5,7 @@ import type { Camera } from '../render/camera';
 import type { DepthClock } from '../render/depthClock';
 import type { FrameLoop } from '../render/frameLoop';
 import type { RenderStats } from '../render/renderStats';
+import type { LessonSession } from '../app/lessonSession';
 import type { AppActions, AppState, AppStore } from '../state/store';
 import type { PointEditor } from './draw/pointEditor';
 import type { ScenarioOpener } from './openScenario';
@@ -30,6 +31,8 @@ export interface AppServices {
   open: ScenarioOpener;
   /** Edits of the user's own points, with undo and redo. */
   points: PointEditor;
+  /** The lesson being followed, if any. */
+  lessons: LessonSession;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

@@ -4,6 +4,7 @@
  * returns to the previous run. A fragment changed by back/forward, by hand or by a pasted link is
  * decoded (never throwing) and opened, with notices for whatever was fixed.
  */
+import { lessonLinkSuffix } from '../scenario/lessonLink';
 import { decodeScenarioLink, encodeScenarioLink } from '../scenario/link';
 import { needsRebuild } from '../scenario/runConfig';
 import type { AppStore } from '../state/store';
@@ -21,7 +22,8 @@ export function syncScenarioWithUrl(store: AppStore, open: ScenarioOpener): () =
   let applying = false;
   const write = () => {
     timer = null;
-    const hash = `#${encodeScenarioLink(store.getState().scenario)}`;
+    // The lesson being followed keeps its place in the address (lessonSession.ts writes it).
+    const hash = `#${encodeScenarioLink(store.getState().scenario)}${lessonLinkSuffix(window.location.hash)}`;
     if (window.location.hash === hash) return;
     if (pushPending) window.history.pushState(null, '', hash);
     else window.history.replaceState(window.history.state, '', hash);

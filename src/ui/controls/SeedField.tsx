@@ -18,7 +18,7 @@ export function SeedField() {
   const locked = isLocked(scenario, 'seed');
   const { store } = useServices();
   return (
-    <div className="field">
+    <div className="field" data-tour="seed">
       <label htmlFor={id} className="field-label">
         <span>seed</span>
       </label>

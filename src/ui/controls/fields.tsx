@@ -47,7 +47,7 @@ export function SliderField({ name, display, value, onChange, disabled, hint }: 
   const field = FIELDS[name] as NumberField;
   const current = value ?? scenario[name];
   return (
-    <div className="field">
+    <div className="field" data-tour={name}>
       <label htmlFor={id} className="field-label">
         <span>{field.label}</span>
         <output htmlFor={id}>{display ?? formatNumber(current, 3)}</output>
@@ -96,7 +96,7 @@ export function ChoiceField<K extends ChoiceKey>({
   const locked = isLocked(scenario, name);
   if (variant === 'select') {
     return (
-      <div className="field">
+      <div className="field" data-tour={name}>
         <label htmlFor={id} className="field-label">
           <span>{field.label}</span>
         </label>
@@ -113,6 +113,7 @@ export function ChoiceField<K extends ChoiceKey>({
   return (
     <fieldset
       className="field segmented"
+      data-tour={name}
       disabled={locked}
       aria-describedby={hint ? `${id}-hint` : undefined}
     >
@@ -147,7 +148,7 @@ export function FlagsField({ name, labels }: { name: FlagsKey; labels: Record<st
       .editScenario({ [name]: field.values.filter((v) => next.includes(v)) } as Partial<Scenario>);
   };
   return (
-    <fieldset className="field flags" disabled={isLocked(scenario, name)}>
+    <fieldset className="field flags" data-tour={name} disabled={isLocked(scenario, name)}>
       <legend className="field-label">{field.label}</legend>
       <div className="flag-list">
         {field.values.map((flag) => (
@@ -168,7 +169,7 @@ export function TextField({ name, placeholder }: { name: 'caption'; placeholder?
   const { store } = useServices();
   const field = FIELDS[name];
   return (
-    <div className="field">
+    <div className="field" data-tour={name}>
       <label htmlFor={id} className="field-label">
         <span>{field.label}</span>
       </label>
@@ -192,7 +193,7 @@ export function NumberInputField({ name, hint }: { name: NumberKey; hint?: strin
   const { store } = useServices();
   const field = FIELDS[name] as NumberField;
   return (
-    <div className="field">
+    <div className="field" data-tour={name}>
       <label htmlFor={id} className="field-label">
         <span>{field.label}</span>
       </label>
