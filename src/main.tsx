@@ -61,6 +61,7 @@ const services: AppServices = {
   lessons: createLessonSession({
     store,
     open,
+    reset: runs.reset,
     depth,
     loop,
     facts: createLessonFactSources(),

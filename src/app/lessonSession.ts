@@ -19,6 +19,7 @@ import {
 } from '../scenario/lessonLink';
 import { isLessonLinkKey } from '../scenario/lessonLinkKeys';
 import { decodeScenarioLink } from '../scenario/link';
+import { changedInScope, needsRebuild } from '../scenario/runConfig';
 import type { Scenario } from '../scenario/schema';
 import { FIELDS, SCENARIO_KEYS, sameValue } from '../scenario/schema';
 import type { AppStore } from '../state/store';
@@ -72,13 +73,15 @@ const windowAddress: LessonAddress = {
 /** Settings a teacher set for the class that a step's scenario does not replace. */
 const PRESENTATION_KEYS = ['class', 'hide', 'lock'] as const;
 
+/** Whether b is a's run with at most its view changed (so the run may keep its training). */
 function sameRun(a: Scenario, b: Scenario): boolean {
-  return SCENARIO_KEYS.every((key) => FIELDS[key].scope === 'view' || sameValue(key, a[key], b[key]));
+  return !needsRebuild(a, b) && !changedInScope(a, b, 'training');
 }
 
 export function createLessonSession({
   store,
   open,
+  reset,
   depth,
   loop,
   facts,
@@ -88,6 +91,8 @@ export function createLessonSession({
   store: AppStore;
   /** Opens a scenario as a whole (a new run). */
   open: (scenario: Scenario) => unknown;
+  /** Starts the runs again from the seed. */
+  reset: () => void;
   depth: DepthClock;
   loop: FrameLoop;
   facts: LessonFactSources;
@@ -131,11 +136,21 @@ export function createLessonSession({
     return scenario;
   };
 
+  /**
+   * Opens a step's run from the seed. Settings that apply live (the penalty, the optimiser) would
+   * otherwise carry on from the trained network, so a run that is not rebuilt is reset.
+   */
+  const openFresh = (scenario: Scenario) => {
+    const rebuilds = needsRebuild(store.getState().scenario, scenario);
+    open(scenario);
+    if (!rebuilds) reset();
+  };
+
   const openStepScenario = (link: string) => {
     const current = store.getState().scenario;
     const scenario = stepScenario(link);
     if (!sameRun(scenario, current)) {
-      open(scenario);
+      openFresh(scenario);
       return;
     }
     // The same run: only the view changes, and the run keeps its training.
@@ -224,7 +239,9 @@ export function createLessonSession({
       all.push(`The lesson has ${found.lesson.steps.length} steps; showing the last.`);
     if (all.length > 0) store.getState().notify(found.lesson ? 'warning' : 'error', all);
     if (!found.lesson) {
-      address.replace(withLessonParams(hash, null));
+      // The lesson already open, if any, stays open and keeps its place in the address.
+      if (view) writeAddress();
+      else address.replace(withLessonParams(hash, null));
       return;
     }
     // Presentation settings alone (a teacher's class=on) do not name a run.
@@ -264,7 +281,7 @@ export function createLessonSession({
     restartStep() {
       if (!view) return;
       const target = scenarioStepOf(view.lesson, view.index);
-      if (target >= 0) open(stepScenario(view.lesson.steps[target].open!));
+      if (target >= 0) openFresh(stepScenario(view.lesson.steps[target].open!));
     },
     close() {
       watcher.watch(null);

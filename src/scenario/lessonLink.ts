@@ -53,8 +53,10 @@ export function readLessonParams(text: string): { params: LessonLinkParams | nul
 
 /** The lesson keys of a link as link text (`&lesson=…&step=…`), or '' when it has none. */
 export function lessonLinkSuffix(text: string): string {
-  const kept = [...new URLSearchParams(fragmentOf(text))].filter(([key]) => isLessonLinkKey(key));
-  return kept.length === 0 ? '' : `&${new URLSearchParams(kept).toString()}`;
+  return [...new URLSearchParams(fragmentOf(text))]
+    .filter(([key]) => isLessonLinkKey(key))
+    .map(([key, value]) => `&${key}=${encodeURIComponent(value)}`)
+    .join('');
 }
 
 /** A fragment (`#…`) with its lesson keys replaced by `params` (removed when null). */
