@@ -106,6 +106,8 @@ test.describe('every built-in lesson, walked through', () => {
           // A step that opens a run starts it from the seed, even when only live settings differ.
           await expect(page).toHaveURL(new RegExp(`#${step.open.replaceAll('/', '\\/')}&`));
           await expect(page.getByTestId('step')).toHaveText('0');
+          // What the previous run reached does not count for this one.
+          if (step.task) await expect(task(page)).not.toHaveClass(/done/);
         }
         // The lab stays usable under the panel: the step's parts are lit and can be operated.
         for (const name of step.highlight) {

@@ -62,6 +62,7 @@ const services: AppServices = {
     store,
     open,
     reset: runs.reset,
+    pause: runs.pause,
     depth,
     loop,
     facts: createLessonFactSources(),

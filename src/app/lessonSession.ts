@@ -82,6 +82,7 @@ export function createLessonSession({
   store,
   open,
   reset,
+  pause,
   depth,
   loop,
   facts,
@@ -93,6 +94,8 @@ export function createLessonSession({
   open: (scenario: Scenario) => unknown;
   /** Starts the runs again from the seed. */
   reset: () => void;
+  /** Stops training. */
+  pause: () => void;
   depth: DepthClock;
   loop: FrameLoop;
   facts: LessonFactSources;
@@ -142,6 +145,9 @@ export function createLessonSession({
    */
   const openFresh = (scenario: Scenario) => {
     const rebuilds = needsRebuild(store.getState().scenario, scenario);
+    watcher.forgetReadouts();
+    // The new run waits for the student (a run being trained would otherwise carry on into it).
+    pause();
     open(scenario);
     if (!rebuilds) reset();
   };

@@ -58,12 +58,26 @@ function readoutOf(live: LiveReadout | null, transport: TransportMeasures | null
   };
 }
 
-/** The page as a lesson task sees it now. */
-export function readLessonFacts(store: AppStore, depth: DepthClock, facts: LessonFactSources): LessonFacts {
+/** Runs whose read-outs still describe a run being replaced (true: leave them out). */
+export interface StaleRuns {
+  a: boolean;
+  b: boolean;
+}
+
+/** The page as a lesson task sees it now, leaving out the read-outs of runs being replaced. */
+export function readLessonFacts(
+  store: AppStore,
+  depth: DepthClock,
+  facts: LessonFactSources,
+  stale: StaleRuns = { a: false, b: false },
+): LessonFacts {
   const state = store.getState();
   return {
     scenario: state.scenario,
-    runs: { a: readoutOf(state.live, state.transport), b: readoutOf(state.liveB, state.transportB) },
+    runs: {
+      a: stale.a ? null : readoutOf(state.live, state.transport),
+      b: stale.b ? null : readoutOf(state.liveB, state.transportB),
+    },
     playing: state.playing,
     depth: depth.depth(),
     blocks: state.live?.blocks ?? state.scenario.K,
@@ -80,6 +94,11 @@ export interface TaskOutcome {
 export interface LessonWatcher {
   /** Starts watching a condition (null: nothing to watch); the listener hears each new outcome. */
   watch(condition: LessonCondition | null): void;
+  /**
+   * The runs are being replaced (a step opens its own): until they report again, their current
+   * read-outs and measures do not count.
+   */
+  forgetReadouts(): void;
   outcome(): TaskOutcome | null;
   subscribe(listener: () => void): () => void;
   dispose(): void;
@@ -99,10 +118,18 @@ export function createLessonWatcher({
   let condition: LessonCondition | null = null;
   let outcome: TaskOutcome | null = null;
   let frames = 0;
+  /**
+   * Per run, the step its read-out had when the run was replaced: until a read-out from below it
+   * comes (the new run starts at step 0), what the old run reached, even re-reported, does not count.
+   */
+  let replacedAt: { a: number | null; b: number | null } = { a: null, b: null };
   const listeners = new Set<() => void>();
   const evaluate = () => {
     if (!condition) return;
-    const now = readLessonFacts(store, depth, facts);
+    const { live, liveB } = store.getState();
+    if (replacedAt.a !== null && live && live.step < replacedAt.a) replacedAt.a = null;
+    if (replacedAt.b !== null && liveB && liveB.step < replacedAt.b) replacedAt.b = null;
+    const now = readLessonFacts(store, depth, facts, { a: replacedAt.a !== null, b: replacedAt.b !== null });
     const next = { state: evaluateCondition(condition, now), reading: conditionReading(condition, now) };
     if (outcome && next.state === outcome.state && next.reading === outcome.reading) return;
     outcome = next;
@@ -119,6 +146,11 @@ export function createLessonWatcher({
       outcome = null;
       evaluate();
       if (!next) listeners.forEach((l) => l());
+    },
+    forgetReadouts() {
+      const { live, liveB } = store.getState();
+      const stepOf = (readout: LiveReadout | null) => (readout && readout.step > 0 ? readout.step : null);
+      replacedAt = { a: stepOf(live), b: stepOf(liveB) };
     },
     outcome: () => outcome,
     subscribe(listener) {
