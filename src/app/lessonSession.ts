@@ -24,6 +24,8 @@ import type { Scenario } from '../scenario/schema';
 import { FIELDS, SCENARIO_KEYS, sameValue } from '../scenario/schema';
 import type { AppStore } from '../state/store';
 import type { LessonFactSources, TaskOutcome } from './lessonWatcher';
+import type { PageEnvironment } from './ports';
+import type { Runs } from './runs';
 import { createLessonWatcher } from './lessonWatcher';
 
 /** What the player shows. */
@@ -59,17 +61,6 @@ export interface LessonSession {
   dispose(): void;
 }
 
-/** The address bar as the session uses it (the window's, or a test's). */
-export interface LessonAddress {
-  hash(): string;
-  replace(hash: string): void;
-}
-
-const windowAddress: LessonAddress = {
-  hash: () => window.location.hash,
-  replace: (hash) => window.history.replaceState(window.history.state, '', hash),
-};
-
 /** Settings a teacher set for the class that a step's scenario does not replace. */
 const PRESENTATION_KEYS = ['class', 'hide', 'lock'] as const;
 
@@ -81,28 +72,27 @@ function sameRun(a: Scenario, b: Scenario): boolean {
 export function createLessonSession({
   store,
   open,
-  reset,
-  pause,
+  runs,
   depth,
   loop,
   facts,
   findBuiltIn,
-  address = windowAddress,
+  page,
 }: {
   store: AppStore;
   /** Opens a scenario as a whole (a new run). */
   open: (scenario: Scenario) => unknown;
-  /** Starts the runs again from the seed. */
-  reset: () => void;
-  /** Stops training. */
-  pause: () => void;
+  /** The runs, to pause and reset them when a step opens its own. */
+  runs: Pick<Runs, 'pause' | 'reset'>;
   depth: DepthClock;
   loop: FrameLoop;
   facts: LessonFactSources;
   /** A built-in lesson by its link name. */
   findBuiltIn: (id: string) => Lesson | undefined;
-  address?: LessonAddress;
+  /** The page's address (absent in Node: the lesson then lives only in memory). */
+  page: Pick<PageEnvironment, 'hash' | 'writeHash' | 'onHashChange'> | null;
 }): LessonSession {
+  const address = { hash: () => page?.hash() ?? '', replace: (hash: string) => page?.writeHash(hash, true) };
   const watcher = createLessonWatcher({ store, depth, loop, facts });
   const listeners = new Set<() => void>();
   let view: LessonView | null = null;
@@ -147,9 +137,9 @@ export function createLessonSession({
     const rebuilds = needsRebuild(store.getState().scenario, scenario);
     watcher.forgetReadouts();
     // The new run waits for the student (a run being trained would otherwise carry on into it).
-    pause();
+    runs.pause();
     open(scenario);
-    if (!rebuilds) reset();
+    if (!rebuilds) runs.reset();
   };
 
   const openStepScenario = (link: string) => {
@@ -271,8 +261,7 @@ export function createLessonSession({
     enter(index, null, hasScenario);
   };
 
-  const onHashChange = () => void followAddress();
-  if (address === windowAddress) window.addEventListener('hashchange', onHashChange);
+  const stopListening = page?.onHashChange(() => void followAddress());
 
   return {
     view: () => view,
@@ -299,7 +288,7 @@ export function createLessonSession({
     facts,
     dispose() {
       watcher.dispose();
-      window.removeEventListener('hashchange', onHashChange);
+      stopListening?.();
     },
   };
 }

@@ -17,7 +17,6 @@ const readout = (step: number): LiveReadout => ({
   kineticCost: 1,
   lambda: 1,
   weight: 0.1,
-  blocks: 8,
   energies: [],
 });
 
@@ -40,27 +39,27 @@ describe('the lesson watcher', () => {
     watcher.subscribe(() => heard++);
     watcher.watch({ kind: 'metric', metric: 'step', run: 'a', op: '>=', value: 100 });
     expect(watcher.outcome()).toEqual({ state: 'unmet', reading: null });
-    store.setState({ live: readout(50) });
+    store.getState().patchRun('a', { live: readout(50) });
     expect(watcher.outcome()).toEqual({ state: 'unmet', reading: 'now: step 50' });
     const before = heard;
     store.getState().notify('info', ['unrelated']);
     expect(heard).toBe(before);
-    store.setState({ live: readout(100) });
+    store.getState().patchRun('a', { live: readout(100) });
     expect(watcher.outcome()?.state).toBe('met');
   });
 
   it('does not count what a replaced run reached', () => {
     const { store, watcher } = setup();
-    store.setState({ live: readout(600) });
+    store.getState().patchRun('a', { live: readout(600) });
     watcher.forgetReadouts();
     watcher.watch({ kind: 'metric', metric: 'step', run: 'a', op: '>=', value: 600 });
     expect(watcher.outcome()?.state).toBe('unmet');
     // The old run may report its last step again before the new one reports.
-    store.setState({ live: readout(600) });
+    store.getState().patchRun('a', { live: readout(600) });
     expect(watcher.outcome()?.state).toBe('unmet');
-    store.setState({ live: readout(0) });
+    store.getState().patchRun('a', { live: readout(0) });
     expect(watcher.outcome()?.state).toBe('unmet');
-    store.setState({ live: readout(600) });
+    store.getState().patchRun('a', { live: readout(600) });
     expect(watcher.outcome()?.state).toBe('met');
   });
 

@@ -9,6 +9,7 @@ import type { TransportMeasures } from '../core/measures';
 import type { DepthClock } from '../render/depthClock';
 import type { FrameLoop } from '../render/frameLoop';
 import type { LessonCondition } from '../scenario/lesson';
+import { selectLive, selectLiveB, selectPlaying, shownBlocks } from '../state/selectors';
 import type { AppStore, LiveReadout } from '../state/store';
 import type { ConditionState, LessonFacts, LessonFactValue, LessonReadout } from './lessonConditions';
 import { conditionReading, evaluateCondition } from './lessonConditions';
@@ -72,15 +73,16 @@ export function readLessonFacts(
   stale: StaleRuns = { a: false, b: false },
 ): LessonFacts {
   const state = store.getState();
+  const { a, b } = state.runs;
   return {
     scenario: state.scenario,
     runs: {
-      a: stale.a ? null : readoutOf(state.live, state.transport),
-      b: stale.b ? null : readoutOf(state.liveB, state.transportB),
+      a: stale.a ? null : readoutOf(a.live, a.transport),
+      b: stale.b || !b ? null : readoutOf(b.live, b.transport),
     },
-    playing: state.playing,
+    playing: selectPlaying(state),
     depth: depth.depth(),
-    blocks: state.live?.blocks ?? state.scenario.K,
+    blocks: shownBlocks(state),
     fact: facts.read,
   };
 }
@@ -126,7 +128,8 @@ export function createLessonWatcher({
   const listeners = new Set<() => void>();
   const evaluate = () => {
     if (!condition) return;
-    const { live, liveB } = store.getState();
+    const live = selectLive(store.getState());
+    const liveB = selectLiveB(store.getState());
     if (replacedAt.a !== null && live && live.step < replacedAt.a) replacedAt.a = null;
     if (replacedAt.b !== null && liveB && liveB.step < replacedAt.b) replacedAt.b = null;
     const now = readLessonFacts(store, depth, facts, { a: replacedAt.a !== null, b: replacedAt.b !== null });
@@ -148,7 +151,8 @@ export function createLessonWatcher({
       if (!next) listeners.forEach((l) => l());
     },
     forgetReadouts() {
-      const { live, liveB } = store.getState();
+      const live = selectLive(store.getState());
+      const liveB = selectLiveB(store.getState());
       const stepOf = (readout: LiveReadout | null) => (readout && readout.step > 0 ? readout.step : null);
       replacedAt = { a: stepOf(live), b: stepOf(liveB) };
     },

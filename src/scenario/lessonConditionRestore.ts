@@ -3,7 +3,7 @@
  * checked against what the app knows, values are read and clamped like link values, and every change
  * is reported. A condition that cannot be read becomes null (the task is dropped by the caller).
  */
-import { quote, readValue } from './restore';
+import { quote, readValue } from './fieldValues';
 import type { LessonCondition, LessonOp } from './lesson';
 import { CHOICE_OPS, FLAG_OPS, LESSON_LIMITS, LESSON_METRICS, NUMBER_OPS } from './lesson';
 import type { ComparableKey } from './schema';

@@ -9,7 +9,7 @@ import type { Lesson, LessonRestoreResult } from './lesson';
 import { isLessonLinkKey } from './lessonLinkKeys';
 import { lessonToJson, restoreLesson } from './lessonRestore';
 import { MAX_LINK_LENGTH } from './link';
-import { quote } from './restore';
+import { quote } from './fieldValues';
 import { pipe } from './trainedState';
 
 /** A lesson's place as a link gives it. */

@@ -9,7 +9,7 @@ import type { Lesson, LessonQuestion, LessonRestoreResult, LessonStep, LessonTas
 import { LESSON_LIMITS, LESSON_VERSION } from './lesson';
 import { readCondition } from './lessonConditionRestore';
 import { isLessonTarget } from './lessonTargets';
-import { quote } from './restore';
+import { quote } from './fieldValues';
 
 type Raw = Record<string, unknown>;
 

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { LessonView } from '../../app/lessonSession';
 import { lessonLink } from '../../scenario/lessonLink';
 import { lessonToJson } from '../../scenario/lessonRestore';
-import { download } from '../exporting/download';
+import { download } from '../../app/exporting/download';
 import { useServices } from '../services';
 
 export function LessonSharing({ view }: { view: LessonView }) {

@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import type { LessonSession } from '../../app/lessonSession';
-import { ownsKeys } from '../shortcuts';
+import { ownsKeys } from '../../app/shortcuts';
 
 export function useLessonKeys(session: LessonSession, active: boolean): void {
   useEffect(() => {
