@@ -4,6 +4,7 @@
  * and each task seen to tick; then the player on a phone and on a projector, lessons in links,
  * import and export, and mangled lesson links.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { BUILT_IN_LESSONS } from '../src/scenario/lessons';
@@ -351,3 +352,20 @@ test("a lesson of one's own: pasted, followed, carried in a link, exported and i
     page.locator('.notice.error').filter({ hasText: 'The lesson is not valid JSON; nothing was opened.' }),
   ).toBeVisible();
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the lesson panel passes an axe scan with its question open (${theme} theme)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    const lab = new Lab(page);
+    await lab.open('lesson=displacement-bias&step=3');
+    await revealAnswer(page);
+    await panel(page).getByText('Share or export this lesson').click();
+    await page.screenshot({ path: screenshotPath(`lessons/panel-${theme}`) });
+    const results = await new AxeBuilder({ page })
+      .include('[data-testid="lesson-panel"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  });
+}
