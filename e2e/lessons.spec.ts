@@ -185,6 +185,9 @@ test.describe('on a phone', () => {
     await expect(task(page)).toHaveClass(/done/);
     await panel(page).getByRole('button', { name: 'Next →' }).tap();
     await expect(task(page)).toHaveClass(/done/, { timeout: 60_000 });
+    // The run stops at its step limit with a notice above the page; the page is laid out anew then.
+    await lab.waitUntilPaused();
+    await expect(page.locator('.notice').filter({ hasText: 'Paused after 300 steps' })).toBeVisible();
     await panel(page).getByRole('button', { name: 'Next →' }).tap();
     await expect(page.getByTestId('lesson-progress')).toHaveText('Step 3 of 5');
     // The depth bar was scrolled into view above the sheet, and a tap on its middle scrubs there.
