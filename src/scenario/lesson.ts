@@ -5,6 +5,7 @@
  * task the app checks live, and an optional question with an answer to reveal. Built-in lessons are
  * data files in lessons/*.json; restoreLesson (lessonRestore.ts) reads any of them, or a user's.
  */
+import { METRIC_NAMES } from '../core/snapshot';
 import type { ComparableKey, Scenario } from './schema';
 
 /** The current lesson format version (the key `v` of a lesson file). */
@@ -40,13 +41,9 @@ export const FLAG_OPS: readonly LessonOp[] = ['has', 'lacks'];
  */
 export const LESSON_METRICS = [
   'step',
-  'trainLoss',
-  'trainAccuracy',
-  'testLoss',
-  'testAccuracy',
-  'kineticCost',
-  'lambda',
-  'weight',
+  // The snapshot's own metrics (trainLoss, trainAccuracy, testLoss, testAccuracy, kineticCost,
+  // lambda, weight), then the transport measures.
+  ...METRIC_NAMES,
   'otRatio',
   'straightness',
   'efficiency',
