@@ -12,6 +12,8 @@ import { createFrameLoop } from './render/frameLoop';
 import { RenderStats } from './render/renderStats';
 import { createTrainingClient } from './worker/client';
 import { App } from './ui/App';
+import { UpdateNotice } from './ui/UpdateNotice';
+import { registerServiceWorker } from './app/serviceWorker';
 import type { AppServices } from './ui/services';
 import { ServicesContext } from './ui/services';
 import { applyThemes } from './app/theme';
@@ -100,11 +102,13 @@ app.attachFrameLoop(loop, () => reducedMotionQuery.matches);
 applyThemes(app.store);
 installTestHook(app, services);
 void lessons.followAddress();
+const updates = registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ServicesContext.Provider value={services}>
       <App />
     </ServicesContext.Provider>
+    <UpdateNotice updates={updates} />
   </StrictMode>,
 );
