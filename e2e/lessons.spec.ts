@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { BUILT_IN_LESSONS } from '../src/scenario/lessons';
+import { recordCspViolations } from './cspViolations';
 import { Lab } from './lab';
 import { screenshotPath } from './screenshots';
 
@@ -87,12 +88,8 @@ const WALKS: Record<string, Record<number, StepAction>> = {
 test.describe('every built-in lesson, walked through', () => {
   for (const lesson of BUILT_IN_LESSONS) {
     test(`lesson "${lesson.id}": every task ticks as a student does it`, async ({ page }) => {
-      const violations: string[] = [];
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) =>
-          ((window as Window & { cspViolations?: string[] }).cspViolations ??= []).push(e.violatedDirective),
-        );
-      });
+      // Formulas are MathML under the page's CSP: nothing may be refused.
+      const violations = await recordCspViolations(page);
       const lab = new Lab(page);
       await lab.open('v=1');
       await page.getByRole('button', { name: 'Lessons' }).click();
@@ -128,10 +125,7 @@ test.describe('every built-in lesson, walked through', () => {
           await panel(page).getByRole('button', { name: 'Next →' }).click();
       }
       await expect(page).toHaveURL(new RegExp(`lesson=${lesson.id}&step=${lesson.steps.length}$`));
-      violations.push(
-        ...(await page.evaluate(() => (window as Window & { cspViolations?: string[] }).cspViolations ?? [])),
-      );
-      expect(violations).toEqual([]);
+      expect(await violations()).toEqual([]);
       await expect(page.locator('.notice.error')).toHaveCount(0);
     });
   }
