@@ -1,9 +1,9 @@
 /**
- * `npm run bench [-- --json] [-- --only render|training|webgpu|phone] [-- --repeats N] [-- --seconds S]`:
+ * `npm run bench [-- --json] [-- --only render|training|webgpu|phone|desktop] [-- --repeats N] [-- --seconds S]`:
  * training throughput (reference and fused engines on CPU and WASM in this process, on WebGPU through
  * Dawn in a child process), render cost, and the phone row (a 390 x 844 page on a CPU slowed four
  * times), each figure the median over repeats, engines measured side by side. Prints tables, or with
- * --json one object with `training`, `render` and `phone` keys.
+ * --json one object with `training`, `render`, `phone` and `desktop_start` keys.
  */
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright';
@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, chromiumExecutable, softwareVulkanEnv } from '../e2e/chromium';
 import type { PhoneRow } from './phone';
-import { benchPhone, PHONE } from './phone';
+import { benchPhone, DESKTOP, PHONE } from './phone';
 import type { RenderRow } from './render';
 import { benchRender, HEADLINE_CASE } from './render';
 import { trainingTable } from './report';
@@ -35,6 +35,7 @@ let training: TrainingRow[] = [];
 let render: RenderRow[] = [];
 let webgpuAdapter: string | null = null;
 let phone: PhoneRow | null = null;
+let desktop: PhoneRow | null = null;
 
 /**
  * bench/gpu.ts in a child process: Dawn needs its Vulkan driver in the environment at start (without
@@ -79,7 +80,8 @@ if (values.only === undefined || values.only === 'training' || values.only === '
 }
 const measureRender = values.only === undefined || values.only === 'render';
 const measurePhone = values.only === undefined || values.only === 'phone';
-if (measureRender || measurePhone) {
+const measureDesktopStart = values.only === undefined || values.only === 'desktop';
+if (measureRender || measurePhone || measureDesktopStart) {
   const server = await preview({
     preview: { port: 4174, strictPort: false, host: '127.0.0.1' },
     logLevel: 'silent',
@@ -96,6 +98,10 @@ if (measureRender || measurePhone) {
     if (measurePhone) {
       log(`Phone (${PHONE.width} x ${PHONE.height}, CPU slowed ${PHONE.cpuSlowdown}x)…`);
       phone = await benchPhone(browser, url, { repeats, seconds, log });
+    }
+    if (measureDesktopStart) {
+      log(`Desktop (${DESKTOP.width} x ${DESKTOP.height}, this machine's speed)…`);
+      desktop = await benchPhone(browser, url, { repeats, seconds, log }, DESKTOP);
     }
   } finally {
     await browser.close();
@@ -117,6 +123,7 @@ if (values.json) {
         : null,
       render_cases: render,
       phone,
+      desktop_start: desktop,
     }),
   );
 } else {
@@ -142,15 +149,21 @@ if (values.json) {
       );
     }
   }
-  if (phone) {
-    console.log(
-      `\nPhone: default scenario training on opening, ${phone.viewport} at DPR ${phone.dpr}, CPU slowed ${phone.cpu_slowdown}x`,
-    );
+  const startRows: [string, PhoneRow | null][] = [
+    ["Desktop: default scenario training on opening, this machine's speed", desktop],
+    [
+      `Phone: default scenario training on opening, at DPR ${PHONE.dpr}, CPU slowed ${PHONE.cpuSlowdown}x`,
+      phone,
+    ],
+  ];
+  for (const [title, row] of startRows) {
+    if (!row) continue;
+    console.log(`\n${title} (${row.viewport})`);
     console.log('first particles  moving   frame p50  frame p95  draw p95   fps  steps/s');
     console.log(
-      `${`${fixed(phone.first_particles_ms, 4)} ms`.padEnd(17)}${`${fixed(phone.moving_ms, 4)} ms`.padEnd(9)}` +
-        `${fixed(phone.p50_ms).padStart(9)}${fixed(phone.p95_ms).padStart(11)}${fixed(phone.draw_p95_ms).padStart(10)}` +
-        `${fixed(phone.fps).padStart(6)}${fixed(phone.steps_per_s, 4).padStart(9)}`,
+      `${`${fixed(row.first_particles_ms, 4)} ms`.padEnd(17)}${`${fixed(row.moving_ms, 4)} ms`.padEnd(9)}` +
+        `${fixed(row.p50_ms).padStart(9)}${fixed(row.p95_ms).padStart(11)}${fixed(row.draw_p95_ms).padStart(10)}` +
+        `${fixed(row.fps).padStart(6)}${fixed(row.steps_per_s, 4).padStart(9)}`,
     );
   }
 }
