@@ -8,8 +8,8 @@ import { fieldsViews } from '../core/fieldGrids';
 import type { TransportMeasures } from '../core/measures';
 import type { SnapshotLayout, SnapshotViews } from '../core/snapshot';
 import { snapshotViews } from '../core/snapshot';
-import type { PlaneRegion } from '../core/viewport';
-import { fitRegion, growRegion } from '../core/viewport';
+import type { FollowedRegion, PlaneRegion } from '../core/viewport';
+import { fitRegion, followData } from '../core/viewport';
 import type { RunInfo } from '../worker/protocol';
 
 /** Field layers computed for one request. */
@@ -26,7 +26,10 @@ export interface Frame {
   step: number;
   layout: SnapshotLayout;
   views: SnapshotViews;
-  /** The run's axes: fitted to the input cloud, grown (never shrunk) when the flow leaves them. */
+  /**
+   * The run's axes: fitted to the input cloud, grown at once when the flow leaves them, eased back in
+   * when the data have shrunk well inside them (core/viewport.ts followData).
+   */
   region: PlaneRegion;
   fields: FieldsFrame | null;
   transport: TransportMeasures | null;
@@ -51,9 +54,10 @@ export interface FrameSource {
   fieldsVersion(): number;
 }
 
-export function createFrameSource(): FrameSource {
+/** @param clock milliseconds, for the easing of the axes (snapshots move it on) */
+export function createFrameSource(clock: () => number = () => performance.now()): FrameSource {
   let run: RunInfo | null = null;
-  let region: PlaneRegion | null = null;
+  let axes: FollowedRegion | null = null;
   let frame: Frame | null = null;
   let fields: FieldsFrame | null = null;
   let transport: TransportMeasures | null = null;
@@ -66,7 +70,7 @@ export function createFrameSource(): FrameSource {
   return {
     setRun(next) {
       run = next;
-      region = null;
+      axes = null;
       frame = null;
       fields = null;
       transport = null;
@@ -76,17 +80,18 @@ export function createFrameSource(): FrameSource {
     push(runId, step, layout, data) {
       if (!run || run.runId !== runId) return;
       const views = snapshotViews(data, layout);
-      if (!region) {
+      if (!axes) {
         // x_0 of the training and test points: the first layer of each block of positions.
         const layer0 = (positions: Float32Array, points: number) => positions.subarray(0, points * 2);
-        region = fitRegion(
+        const fitted = fitRegion(
           layer0(views.trainPositions, layout.trainPoints),
           layer0(views.testPositions, layout.testPoints),
         );
+        axes = { region: fitted, ease: null };
       }
-      // The axes stay fixed unless the flow carries training points off screen; then they zoom out.
-      region = growRegion(region, views.trainPositions);
-      frame = { run, step, layout, views, region, fields, transport };
+      // The axes stay still while the training points stay in them; they follow the points otherwise.
+      axes = followData(axes, views.trainPositions, clock());
+      frame = { run, step, layout, views, region: axes.region, fields, transport };
       version++;
     },
     pushFields(runId, step, request, layout, data) {

@@ -78,6 +78,12 @@ export interface Scenario {
   beta2: number;
   /** How steps are computed: fused kernels where the backend has them, or composed tfjs ops. */
   engine: EngineKind;
+  /** Learning-rate warm-up: the rate grows linearly to lr over this many steps (0: none). */
+  warmup: number;
+  /** Learning-rate decay after the warm-up: lr * sqrt(decay / (decay + t)) (0: none). */
+  decay: number;
+  /** Adam's epsilon (the floor of the step's normaliser). */
+  eps: number;
   /** Pause automatically after this many steps (0: never). */
   steps: number;
   /** Training pace in steps per second, or as fast as possible. */
@@ -134,19 +140,20 @@ export const COMPARABLE_KEYS = [
   'momentum',
   'beta1',
   'beta2',
+  'warmup',
+  'decay',
+  'eps',
 ] as const satisfies readonly (keyof Scenario)[];
 export type ComparableKey = (typeof COMPARABLE_KEYS)[number];
 
 export type OnOff = 'off' | 'on';
 
-/** Training speeds offered, in steps per second ("max": as fast as the backend allows). */
-export type Pace = 'max' | '1000' | '300' | '100' | '30' | '10' | '3' | '1';
-export const PACES: readonly Pace[] = ['max', '1000', '300', '100', '30', '10', '3', '1'];
-
-/** Steps per second of a pace (Infinity for "max"). */
-export function stepsPerSecond(pace: Pace): number {
-  return pace === 'max' ? Infinity : Number(pace);
-}
+/**
+ * Training speeds offered: "tempo" (slow for the first steps, then faster as the step count grows;
+ * src/worker/pacing.ts), "max" (as fast as the backend allows) or a fixed number of steps per second.
+ */
+export type Pace = 'tempo' | 'max' | '1000' | '300' | '100' | '30' | '10' | '3' | '1';
+export const PACES: readonly Pace[] = ['tempo', 'max', '1000', '300', '100', '30', '10', '3', '1'];
 
 /** Parts of the page a teacher can hide. */
 export type PagePart =
@@ -333,6 +340,31 @@ export const FIELDS: {
     scope: 'training',
     step: 0.0001,
   },
+  warmup: {
+    type: 'int',
+    label: 'warm-up steps',
+    min: 0,
+    max: 100_000,
+    default: 500,
+    scope: 'training',
+  },
+  decay: {
+    type: 'int',
+    label: 'decay steps',
+    min: 0,
+    max: 1_000_000,
+    default: 100,
+    scope: 'training',
+  },
+  eps: {
+    type: 'float',
+    label: "Adam's epsilon",
+    min: 1e-8,
+    max: 0.1,
+    default: 1e-3,
+    scope: 'training',
+    log: true,
+  },
   engine: {
     type: 'choice',
     label: 'engine',
@@ -341,7 +373,7 @@ export const FIELDS: {
     scope: 'training',
   },
   steps: { type: 'int', label: 'pause after steps', min: 0, max: 10_000_000, default: 0, scope: 'training' },
-  pace: { type: 'choice', label: 'speed', values: PACES, default: 'max', scope: 'training' },
+  pace: { type: 'choice', label: 'speed', values: PACES, default: 'tempo', scope: 'training' },
   layers: {
     type: 'flags',
     label: 'layers',
