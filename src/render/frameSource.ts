@@ -1,11 +1,11 @@
 /**
- * The latest state of the run, ready for drawing: the newest snapshot, the newest field layers and
- * the newest transport measurement. Worker events land here; renderers read it on each frame. A
- * newer item simply replaces an older one that was not drawn yet.
+ * The latest state of the run, ready for drawing: the newest snapshot and the newest field layers.
+ * Worker events land here; renderers read it on each frame. A newer item simply replaces an older
+ * one that was not drawn yet. (The transport measures, which change about once a second, are in the
+ * store.)
  */
 import type { FieldRequest, FieldsLayout, FieldsViews } from '../core/fieldGrids';
 import { fieldsViews } from '../core/fieldGrids';
-import type { TransportMeasures } from '../core/measures';
 import type { SnapshotLayout, SnapshotViews } from '../core/snapshot';
 import { snapshotViews } from '../core/snapshot';
 import type { FollowedRegion, PlaneRegion } from '../core/viewport';
@@ -32,7 +32,6 @@ export interface Frame {
    */
   region: PlaneRegion;
   fields: FieldsFrame | null;
-  transport: TransportMeasures | null;
 }
 
 export interface FrameSource {
@@ -46,7 +45,6 @@ export interface FrameSource {
     layout: FieldsLayout,
     data: Float32Array,
   ): void;
-  pushTransport(runId: number, measures: TransportMeasures): void;
   current(): Frame | null;
   /** Increases whenever current() changes; renderers compare it to skip redundant draws. */
   version(): number;
@@ -60,11 +58,10 @@ export function createFrameSource(clock: () => number = () => performance.now())
   let axes: FollowedRegion | null = null;
   let frame: Frame | null = null;
   let fields: FieldsFrame | null = null;
-  let transport: TransportMeasures | null = null;
   let version = 0;
   let fieldsVersion = 0;
   const refresh = () => {
-    if (frame) frame = { ...frame, fields, transport };
+    if (frame) frame = { ...frame, fields };
     version++;
   };
   return {
@@ -73,7 +70,6 @@ export function createFrameSource(clock: () => number = () => performance.now())
       axes = null;
       frame = null;
       fields = null;
-      transport = null;
       version++;
       fieldsVersion++;
     },
@@ -91,18 +87,13 @@ export function createFrameSource(clock: () => number = () => performance.now())
       }
       // The axes stay still while the training points stay in them; they follow the points otherwise.
       axes = followData(axes, views.trainPositions, clock());
-      frame = { run, step, layout, views, region: axes.region, fields, transport };
+      frame = { run, step, layout, views, region: axes.region, fields };
       version++;
     },
     pushFields(runId, step, request, layout, data) {
       if (!run || run.runId !== runId) return;
       fields = { step, request, layout, views: fieldsViews(data, layout) };
       fieldsVersion++;
-      refresh();
-    },
-    pushTransport(runId, measures) {
-      if (!run || run.runId !== runId) return;
-      transport = measures;
       refresh();
     },
     current: () => frame,

@@ -49,10 +49,7 @@ describe('the default tempo', () => {
   it('shows a live change at once while a slow pace waits for its next step', async () => {
     const driver = await SessionDriver.start({ pace: '1', penalty: 'fixed', weight: 0.1 });
     await driver.playUntil(1);
-    await driver.send({
-      type: 'configure',
-      scenario: SessionDriver.scenario({ pace: '1', penalty: 'fixed', weight: 5 }),
-    });
+    await driver.send({ type: 'update', patch: { weight: 5 } });
     expect(driver.lastSnapshot().metric('weight')).toBeCloseTo(5, 6);
     expect(driver.isPlaying()).toBe(true);
     await driver.send({ type: 'pause' });
