@@ -93,11 +93,17 @@ function between(a: PlaneRegion, b: PlaneRegion, p: number): PlaneRegion {
 /**
  * The axes at time `now` (milliseconds) for the data `points` ([n][2] flat): grown at once when a
  * point is outside; eased over EASE_MS (smoothstep) to the fitted square when that square's half side
- * is below SHRINK_BELOW of the current one. The band between the two (the data fill from 0.6 to 1.7
+ * is below SHRINK_BELOW of the current one. The fitted square always holds `home`, the square fitted
+ * to the inputs (what the run started with), so the axes never close in further than at the start. The band between the two (the data fill from 0.6 to 1.7
  * times what the fit leaves them) is hysteresis: a region fitted once stays put until the data move
  * a lot, so the axes do not pump. Returns `state` itself when nothing changed.
  */
-export function followData(state: FollowedRegion, points: Float32Array, now: number): FollowedRegion {
+export function followData(
+  state: FollowedRegion,
+  points: Float32Array,
+  now: number,
+  home: PlaneRegion,
+): FollowedRegion {
   let { region, ease } = state;
   if (ease) {
     const p = Math.min(1, Math.max(0, (now - ease.start) / EASE_MS));
@@ -109,7 +115,10 @@ export function followData(state: FollowedRegion, points: Float32Array, now: num
   // Without a finite point (a diverged run) there is nothing to follow.
   if (!points.some(Number.isFinite))
     return region === state.region && ease === state.ease ? state : { region, ease };
-  const fit = fitRegion(points);
+  // home's corners without its margin: fitting them gives home back.
+  const inner = home.half / (1 + 2 * VIEW_MARGIN);
+  const corners = Float32Array.of(home.cx - inner, home.cy - inner, home.cx + inner, home.cy + inner);
+  const fit = fitRegion(points, corners);
   const target = ease?.to ?? region;
   // A new ease starts when the data shrank well inside the region, or shrank on during an ease.
   const shrink = ease ? fit.half < 0.9 * target.half : fit.half < SHRINK_BELOW * region.half;

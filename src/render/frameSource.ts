@@ -56,6 +56,8 @@ export interface FrameSource {
 export function createFrameSource(clock: () => number = () => performance.now()): FrameSource {
   let run: RunInfo | null = null;
   let axes: FollowedRegion | null = null;
+  /** The square fitted to the run's inputs: the axes never close in further. */
+  let home: PlaneRegion = { cx: 0, cy: 0, half: 1.5 };
   let frame: Frame | null = null;
   let fields: FieldsFrame | null = null;
   let version = 0;
@@ -79,14 +81,14 @@ export function createFrameSource(clock: () => number = () => performance.now())
       if (!axes) {
         // x_0 of the training and test points: the first layer of each block of positions.
         const layer0 = (positions: Float32Array, points: number) => positions.subarray(0, points * 2);
-        const fitted = fitRegion(
+        home = fitRegion(
           layer0(views.trainPositions, layout.trainPoints),
           layer0(views.testPositions, layout.testPoints),
         );
-        axes = { region: fitted, ease: null };
+        axes = { region: home, ease: null };
       }
       // The axes stay still while the training points stay in them; they follow the points otherwise.
-      axes = followData(axes, views.trainPositions, clock());
+      axes = followData(axes, views.trainPositions, clock(), home);
       frame = { run, step, layout, views, region: axes.region, fields };
       version++;
     },
