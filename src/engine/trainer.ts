@@ -23,6 +23,7 @@ import { ParameterStore, variableFrom } from './params';
 import { effectiveEngine, trainingStep } from './trainingStep';
 import type { WeightArrays } from '../core/weights';
 import { initialWeights } from '../core/weights';
+import { learningRateAt } from '../core/learningRate';
 import { computeFields } from './viewFields';
 import type { FieldRequest } from '../core/fieldGrids';
 
@@ -118,8 +119,9 @@ export class Trainer {
   }
 
   /**
-   * One optimiser step on the next batch (src/engine/trainingStep.ts). No value is read back: the
-   * step's CE, C, lambda, weight and loss are kept on the device until the next snapshot.
+   * One optimiser step on the next batch (src/engine/trainingStep.ts) at the scheduled learning rate
+   * of this step (src/core/learningRate.ts). No value is read back: the step's CE, C, lambda, weight
+   * and loss are kept on the device until the next snapshot.
    */
   step(): void {
     const s = this.settings;
@@ -132,7 +134,8 @@ export class Trainer {
         })
       : this.train;
     const state = { store: this.store, optimizer: this.optimizer, lambda: this.lambda };
-    this.records.push(trainingStep(this.engine, state, batch, s, updateMultiplier));
+    const settings = { ...s, learningRate: learningRateAt(s, this.steps) };
+    this.records.push(trainingStep(this.engine, state, batch, settings, updateMultiplier));
     if (indices) tf.dispose([batch.x, batch.oneHot]);
     this.steps++;
   }

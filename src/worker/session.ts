@@ -7,7 +7,8 @@
  * runs in a worker and in-process in tests.
  */
 import { unflattenWeights } from '../core/weights';
-import { findNonFinite, snapshotViews } from '../core/snapshot';
+import type { SnapshotViews } from '../core/snapshot';
+import { findNonFinite, historyValue, snapshotViews } from '../core/snapshot';
 import type { BackendCandidate } from '../engine/backend';
 import {
   activateBackend,
@@ -22,12 +23,12 @@ import { Trainer } from '../engine/trainer';
 import type { LivePatch } from '../scenario/runConfig';
 import { changedSettings, runConfig } from '../scenario/runConfig';
 import type { Scenario } from '../scenario/schema';
-import { stepsPerSecond } from '../scenario/schema';
 import type { TrainedState } from '../scenario/trainedState';
 import { Checkpoints, fullState } from './checkpoints';
 import { ownedBuffer } from './ownedBuffer';
-import { Pacer, SLICE_MS, StepRate } from './pacing';
+import { Pacer, SLICE_MS, StepRate, paceRate } from './pacing';
 import type { PauseReason, WorkerCommand, WorkerEvent } from './protocol';
+import { SpikeWatch } from './spikeWatch';
 import { ViewOutputs } from './viewOutputs';
 import { measureBackends } from './measure';
 import type { BackendName, BackendReport } from '../core/backends';
@@ -66,6 +67,7 @@ export class TrainingSession {
   private lastSnapshotMs = 0;
   private readonly pacer = new Pacer();
   private readonly rate = new StepRate();
+  private readonly spikes = new SpikeWatch();
   private readonly checkpoints: Checkpoints;
   private readonly outputs: ViewOutputs;
   /** Set while the run moves to another backend after losing the GPU device. */
@@ -142,6 +144,7 @@ export class TrainingSession {
         this.outputs.forgetMeasures();
         this.divergedRun = false;
         this.rate.reset();
+        this.spikes.reset();
         await this.publish();
         return;
       }
@@ -175,7 +178,7 @@ export class TrainingSession {
       case 'setMultiplier':
         if (this.trainer && Number.isFinite(command.lambda) && command.lambda > 0) {
           this.trainer.setMultiplier(command.lambda);
-          if (!this.playing) await this.publish();
+          if (this.nextStepIsAFrameAway()) await this.publish();
         }
         return;
     }
@@ -189,7 +192,9 @@ export class TrainingSession {
     const settings = changedSettings(previous, this.scenario);
     if (Object.keys(settings).length > 0) {
       this.trainer.updateSettings(settings);
-      if (!this.playing) await this.publish();
+      // What the loss does after the user's own change is not a spike to report.
+      this.spikes.reset();
+      if (this.nextStepIsAFrameAway()) await this.publish();
     }
   }
 
@@ -242,6 +247,7 @@ export class TrainingSession {
     this.checkpoints.latest = null;
     this.divergedRun = false;
     this.rate.reset();
+    this.spikes.reset();
   }
 
   private setPlaying(playing: boolean, reason: PauseReason | null, message: string | null): void {
@@ -256,6 +262,15 @@ export class TrainingSession {
     this.pacer.restartPace();
     if (changed || reason) this.postState(reason, message);
     if (this.playing) void this.loop();
+  }
+
+  /**
+   * Whether a live change would wait more than a frame to be seen (paused, or a slow pace between two
+   * steps): then the session publishes at once, so the read-outs show the new settings.
+   */
+  private nextStepIsAFrameAway(): boolean {
+    if (!this.playing) return true;
+    return this.pacer.waitBefore(this.host.now(), this.trainer?.stepCount ?? 0) > SNAPSHOT_INTERVAL_MS;
   }
 
   private postState(reason: PauseReason | null, message: string | null): void {
@@ -286,7 +301,8 @@ export class TrainingSession {
     const trainer = this.trainer;
     if (!this.playing || !trainer) return;
     const start = this.host.now();
-    const budget = this.pacer.budget(start, trainer.stepCount, stepsPerSecond(this.scenario?.pace ?? 'max'));
+    const rate = paceRate(this.scenario?.pace ?? 'max', trainer.stepCount);
+    const budget = this.pacer.budget(start, trainer.stepCount, rate);
     let steps = 0;
     while (steps < budget && !this.reachedStepLimit()) {
       trainer.step();
@@ -299,7 +315,10 @@ export class TrainingSession {
     if (limitReached && this.playing) {
       this.setPlaying(false, 'step-limit', `Paused after ${trainer.stepCount} steps, as the scenario asks.`);
     }
+    // A pace slower than the frame rate shows every step, the first one after play included.
+    const everyStepShown = steps > 0 && rate * SNAPSHOT_INTERVAL_MS <= 1000;
     const snapshotDue =
+      everyStepShown ||
       this.host.now() - this.lastSnapshotAt >= Math.max(SNAPSHOT_INTERVAL_MS, 3 * this.lastSnapshotMs);
     if ((limitReached && this.stalePublication()) || snapshotDue) await this.publish();
     this.pacer.afterSlice(steps, budget, stepMs, this.host.now() - start);
@@ -343,6 +362,7 @@ export class TrainingSession {
       },
       [data.buffer],
     );
+    if (!problem) this.watchForSpikes(views, snapshot.step, snapshot.layout.historyRows);
     if (!problem && this.outputs.fieldsDue(this.playing)) await this.postFields(trainer);
     if (!problem && this.checkpoints.due(this.playing)) await this.takeCheckpoint(trainer);
     if (problem && !this.divergedRun) {
@@ -353,6 +373,15 @@ export class TrainingSession {
         `Training diverged by step ${snapshot.step}: a value became infinite or not a number (${problem}). ` +
           'Reset, and lower the learning rate or the penalty weight.',
       );
+    }
+  }
+
+  /** Posts a notice when the steps of this snapshot's history start or end a loss spike. */
+  private watchForSpikes(views: SnapshotViews, step: number, rows: number): void {
+    for (let row = 0; row < rows; row++) {
+      const loss = historyValue(views, row, 'crossEntropy');
+      const notice = this.spikes.observe(step - rows + row + 1, loss, historyValue(views, row, 'lambda'));
+      if (notice) this.host.post({ type: 'notice', message: notice });
     }
   }
 
