@@ -20,6 +20,7 @@ import { Checkpoints } from './checkpoints';
 import { ownedBuffer } from './ownedBuffer';
 import { Pacer, SLICE_MS, StepRate } from './pacing';
 import type { PauseReason, WorkerCommand, WorkerEvent } from './protocol';
+import { HistoryView } from './historyView';
 import { ViewOutputs } from './viewOutputs';
 
 /** What the session needs from its surroundings. */
@@ -57,6 +58,8 @@ export class TrainingSession {
   private readonly rate = new StepRate();
   private readonly checkpoints: Checkpoints;
   private readonly outputs: ViewOutputs;
+  /** The run's training history and the views of past steps (historyView.ts). */
+  private readonly past: HistoryView;
   /** Set while the run moves to another backend after losing the GPU device. */
   private recovering = false;
   /** Set once the current run's values became non-finite (reported once, until reset or rebuild). */
@@ -65,10 +68,13 @@ export class TrainingSession {
   constructor(private readonly host: SessionHost) {
     this.checkpoints = new Checkpoints(host);
     this.outputs = new ViewOutputs(host);
+    this.past = new HistoryView(host, this.outputs);
   }
 
   /** Handles one command; commands run one at a time, in order, between training slices. */
   receive(command: WorkerCommand): Promise<void> {
+    // The step to view is taken at once, so that views queued behind it are skipped as stale.
+    if (command.type === 'view-step') this.past.aim(command.step);
     return this.exclusive(() => this.handle(command));
   }
 
@@ -101,6 +107,7 @@ export class TrainingSession {
       case 'step':
         if (this.trainer && !this.playing) {
           this.trainer.step();
+          this.past.afterStep(this.trainer);
           await this.publish();
         }
         return;
@@ -108,11 +115,13 @@ export class TrainingSession {
         if (this.trainer) {
           this.trainer.reset();
           this.startedAfresh();
+          this.past.restart(this.runId, this.trainer);
           await this.publish();
         }
         return;
       case 'view':
         this.outputs.set(command.request, command.transport);
+        if (this.trainer && this.past.viewing) await this.showPast(this.trainer);
         if (this.trainer && !this.playing) {
           if (this.outputs.measuresLag(this.trainer.stepCount)) await this.publish();
           else await this.postFields(this.trainer);
@@ -124,6 +133,7 @@ export class TrainingSession {
         if (!trainer || !weights)
           throw new Error('The trained weights do not fit this network; they were not loaded.');
         trainer.restoreState(weights, command.state.step, command.state.lambda);
+        this.past.restart(this.runId, trainer);
         this.outputs.forgetMeasures();
         this.divergedRun = false;
         this.rate.reset();
@@ -149,9 +159,13 @@ export class TrainingSession {
           throw new Error('There is no GPU device to lose: the run is not on WebGPU.');
         }
         return;
+      case 'view-step':
+        if (this.trainer) await this.showPast(this.trainer);
+        return;
       case 'setMultiplier':
         if (this.trainer && Number.isFinite(command.lambda) && command.lambda > 0) {
           this.trainer.setMultiplier(command.lambda);
+          this.past.markChange(this.trainer);
           if (!this.playing) await this.publish();
         }
         return;
@@ -168,6 +182,7 @@ export class TrainingSession {
     const patch = changedSettings(previous, scenario);
     if (Object.keys(patch).length > 0) {
       this.trainer.updateSettings(patch);
+      this.past.markChange(this.trainer);
       if (!this.playing) await this.publish();
     }
   }
@@ -196,6 +211,7 @@ export class TrainingSession {
         message: 'The saved weights do not fit this network: the run starts again from the seed.',
       });
     }
+    this.past.restart(this.runId, trainer);
     this.host.post({
       type: 'run',
       info: {
@@ -269,6 +285,7 @@ export class TrainingSession {
     let steps = 0;
     while (steps < budget && !this.reachedStepLimit()) {
       trainer.step();
+      this.past.afterStep(trainer);
       steps++;
       if (this.host.now() - start >= SLICE_MS) break;
     }
@@ -299,6 +316,7 @@ export class TrainingSession {
     const trainer = this.trainer;
     if (!trainer) return;
     const started = this.host.now();
+    await this.past.flush(this.runId, trainer, () => trainer === this.trainer);
     const snapshot: PackedSnapshot = await trainer.snapshot();
     if (trainer !== this.trainer) return;
     const now = this.host.now();
@@ -333,6 +351,10 @@ export class TrainingSession {
           'Reset, and lower the learning rate or the penalty weight.',
       );
     }
+  }
+
+  private showPast(trainer: Trainer): Promise<void> {
+    return this.past.show(this.runId, trainer, () => trainer === this.trainer);
   }
 
   private postFields(trainer: Trainer): Promise<void> {

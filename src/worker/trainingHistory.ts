@@ -79,7 +79,8 @@ export class TrainingHistory {
   due(step: number): boolean {
     const last = this.entries.at(-1)?.checkpoint.step ?? -1;
     if (step <= last) return false;
-    return this.entries.length === 0 || step <= DENSE_STEPS || step >= gridStep(this.nextIndex);
+    if (this.entries.length === 0) return step === this.startStep;
+    return step <= DENSE_STEPS || step >= gridStep(this.nextIndex);
   }
 
   /** Notes a live change of a setting after `step` steps; the next add() at that step is kept for it. */
@@ -89,16 +90,30 @@ export class TrainingHistory {
     if (this.changeSteps.length > CHANGE_CAPACITY) dropEverySecond(this.changeSteps);
   }
 
-  /** Whether a checkpoint after `step` steps is wanted: due, or a live change without one yet. */
+  /** Whether a checkpoint after `step` steps is wanted: due, or taken after a live change at that step. */
   wants(step: number): boolean {
     const last = this.entries.at(-1)?.checkpoint.step ?? -1;
-    return this.due(step) || (step > last && this.changeSteps.at(-1) === step);
+    return this.due(step) || (step >= last && this.changeSteps.at(-1) === step);
   }
 
-  /** Keeps a checkpoint if the schedule or a live change at its step wants it; returns whether it did. */
+  /**
+   * Keeps a checkpoint if the schedule or a live change at its step wants it; returns whether it did.
+   * One taken after a live change replaces the one kept before it at the same step (the view at that
+   * step shows the new setting, as the live view did).
+   */
   add(checkpoint: Checkpoint): boolean {
     const step = checkpoint.step;
     if (!this.wants(step)) return false;
+    const last = this.entries.at(-1);
+    if (last && last.checkpoint.step === step) {
+      last.checkpoint = checkpoint;
+      if (last.kind === 'grid') {
+        last.kind = 'mark';
+        this.gridCount--;
+        if (++this.markCount > MARK_CAPACITY) this.thinMarks();
+      }
+      return true;
+    }
     const onGrid = step > DENSE_STEPS && step >= gridStep(this.nextIndex);
     const index = onGrid ? this.nextIndex : -1;
     if (onGrid) {
