@@ -21,6 +21,9 @@ import { createViewRegion } from './ui/viewRegion';
 import { createScenarioOpener, loadTrainedState } from './ui/openScenario';
 import { installTestHook } from './ui/testHook';
 import { syncScenarioWithUrl } from './ui/urlSync';
+import { createReplay } from './app/replay';
+import { createStepInView } from './app/stepInView';
+import { syncStepInView } from './app/stepInViewSync';
 import './ui/styles/index.css';
 
 function backendFromQuery(notices: string[]): BackendPreference {
@@ -42,6 +45,7 @@ const loop = createFrameLoop(frameStats);
 const runs = createRuns(store);
 const depth = createDepthClock(Math.min(scenario.depth, scenario.K));
 const camera = createCamera();
+const steps = createStepInView();
 if (trained) store.setState({ autoplay: false });
 const services: AppServices = {
   store,
@@ -54,7 +58,10 @@ const services: AppServices = {
   frameStats,
   open: createScenarioOpener({ store, runs, depth, camera }),
   points: createPointEditor(store),
+  steps,
+  replay: createReplay({ steps, keptSteps: () => runs.a.past.steps(), loop }),
 };
+syncStepInView(steps, runs);
 // The depth advances first in every frame, then the view syncs and the renderers read it.
 loop.add(createDepthAnimator(services));
 attachViewSyncs(services);

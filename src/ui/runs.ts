@@ -7,6 +7,8 @@
 import { MetricsHistory } from '../charts/metricsHistory';
 import type { FrameSource } from '../render/frameSource';
 import { createFrameSource } from '../render/frameSource';
+import type { PastView } from '../app/pastView';
+import { createPastView } from '../app/pastView';
 import { comparedScenario } from '../scenario/compare';
 import type { AppState, AppStore } from '../state/store';
 import type { BridgeOptions, TrainingBridge } from './trainingBridge';
@@ -15,8 +17,11 @@ import { createTrainingBridge } from './trainingBridge';
 export interface RunChannel {
   id: 'a' | 'b';
   bridge: TrainingBridge;
+  /** What the run's views draw: its live frames, or a past step's while one is viewed. */
   frames: FrameSource;
   history: MetricsHistory;
+  /** The run's training history on the page (src/app/pastView.ts). */
+  past: PastView;
 }
 
 export interface Runs {
@@ -34,10 +39,12 @@ export interface Runs {
   reset(): void;
 }
 
-function createChannel(store: AppStore, id: 'a' | 'b', options: BridgeOptions): RunChannel {
-  const frames = createFrameSource();
+function createChannel(store: AppStore, id: 'a' | 'b', options: Omit<BridgeOptions, 'past'>): RunChannel {
+  const live = createFrameSource();
+  const past = createPastView(live);
   const history = new MetricsHistory();
-  return { id, frames, history, bridge: createTrainingBridge(store, frames, history, options) };
+  const bridge = createTrainingBridge(store, live, history, { ...options, past });
+  return { id, frames: past.frames, history, past, bridge };
 }
 
 const compared = (state: AppState) => comparedScenario(state.scenario) ?? state.scenario;

@@ -6,6 +6,8 @@ import type { DepthClock } from '../render/depthClock';
 import type { FrameLoop } from '../render/frameLoop';
 import type { RenderStats } from '../render/renderStats';
 import type { AppActions, AppState, AppStore } from '../state/store';
+import type { Replay } from '../app/replay';
+import type { StepInView } from '../app/stepInView';
 import type { PointEditor } from './draw/pointEditor';
 import type { ScenarioOpener } from './openScenario';
 import type { Runs } from './runs';
@@ -30,6 +32,10 @@ export interface AppServices {
   open: ScenarioOpener;
   /** Edits of the user's own points, with undo and redo. */
   points: PointEditor;
+  /** The training step in view (null: live), shared by the timeline and the charts. */
+  steps: StepInView;
+  /** Replay of the training history. */
+  replay: Replay;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

@@ -51,6 +51,17 @@ export interface LabHook {
   simulate(fault: 'device-loss' | 'hang' | 'crash'): void;
   /** Tensors and bytes tfjs holds in the scenario's worker, and the page's JavaScript heap in bytes. */
   memory(): Promise<{ numTensors: number; numBytes: number; heapBytes: number }>;
+  /**
+   * The scenario's training history: kept steps, steps of live changes, the step in view (null:
+   * live), the step of the checkpoint frame drawn (null: the live frame) and the newest live step.
+   */
+  history(): {
+    steps: number[];
+    changes: number[];
+    inView: number | null;
+    drawn: number | null;
+    live: number;
+  };
 }
 
 declare global {
@@ -153,6 +164,13 @@ export function installTestHook(services: AppServices): void {
       const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
       return { ...worker, heapBytes: heap?.usedJSHeapSize ?? NaN };
     },
+    history: () => ({
+      steps: [...runs.a.past.steps()],
+      changes: [...runs.a.past.changes()],
+      inView: services.steps.shown(),
+      drawn: runs.a.past.shownStep(),
+      live: runs.a.past.liveStep(),
+    }),
     resetRenderStats: () => {
       renderStats.reset();
       frameStats.reset();

@@ -5,6 +5,7 @@
  * bridge per run: the scenario's own ("primary", which also drives the page's play state), and in
  * compare mode a second one.
  */
+import type { PastView } from '../app/pastView';
 import type { FieldRequest } from '../core/fieldGrids';
 import { metric } from '../core/snapshot';
 import type { MetricsHistory } from '../charts/metricsHistory';
@@ -35,6 +36,8 @@ export interface TrainingBridge {
   simulate(fault: 'device-loss' | 'hang' | 'crash'): void;
   /** What tfjs holds in the worker now. */
   memory(): Promise<{ numTensors: number; numBytes: number }>;
+  /** Shows the view at a past training step (null: back to the live weights). */
+  viewStep(step: number | null): void;
   dispose(): void;
 }
 
@@ -47,6 +50,8 @@ export interface BridgeOptions {
   keys: { live: 'live' | 'liveB'; transport: 'transport' | 'transportB' };
   /** Prefix of this run's messages to the user (empty for the primary run). */
   label: string;
+  /** The run's training history: takes the checkpoint frames; while it views one, read-outs show it. */
+  past: PastView;
 }
 
 /** The read-out in the store is refreshed at most this often while training. */
@@ -87,7 +92,7 @@ export function createTrainingBridge(
   history: MetricsHistory,
   options: BridgeOptions,
 ): TrainingBridge {
-  const { keys, primary } = options;
+  const { keys, primary, past } = options;
   const say = (text: string) => (options.label ? `${options.label}: ${text}` : text);
   let readoutAt = 0;
   let readoutTimer: ReturnType<typeof setTimeout> | null = null;
@@ -111,6 +116,7 @@ export function createTrainingBridge(
     if (!readout) return;
     history.append(event.step, event.layout.historyRows, frames.current()!.views);
     pendingReadout = readout;
+    if (past.viewing()) return;
     const since = performance.now() - readoutAt;
     if (!store.getState().playing || since >= READOUT_INTERVAL_MS) flushReadout();
     else readoutTimer ??= setTimeout(flushReadout, READOUT_INTERVAL_MS - since);
@@ -133,6 +139,13 @@ export function createTrainingBridge(
 
   const onEvent = (event: WorkerEvent) => {
     lastHeardAt = performance.now();
+    if (past.route(event)) {
+      // A checkpoint frame that arrives after the view went back to live is not shown.
+      const shown = event.type === 'snapshot' ? readoutOf(event, past.frames) : null;
+      if (shown) store.setState({ [keys.live]: shown });
+      if (event.type === 'transport' && past.viewing()) store.setState({ [keys.transport]: event.measures });
+      return;
+    }
     switch (event.type) {
       case 'alive':
         return;
@@ -168,7 +181,7 @@ export function createTrainingBridge(
         frames.pushTransport(event.runId, event.measures);
         if (frames.current()?.run.runId !== event.runId) return;
         history.appendTransport(event.step, event.measures);
-        store.setState({ [keys.transport]: event.measures });
+        if (!past.viewing()) store.setState({ [keys.transport]: event.measures });
         return;
       case 'trained':
         exportWaiters.splice(0).forEach((resolve) => resolve(event.state));
@@ -286,6 +299,13 @@ export function createTrainingBridge(
       );
       client.send({ type: 'probe' });
       return answer;
+    },
+    viewStep(step) {
+      client.send({ type: 'view-step', step });
+      if (step !== null) return;
+      // Back to live: the read-outs show the newest live values again.
+      flushReadout();
+      store.setState({ [keys.transport]: frames.current()?.transport ?? null });
     },
     dispose() {
       unsubscribe();
