@@ -9,7 +9,8 @@ import { metricsCsv } from '../../charts/metricsCsv';
 import { encodeRunFile } from '../../scenario/runFile';
 import { download, timestampedName } from '../exporting/download';
 import { transportPicture } from '../exporting/picture';
-import { recordFlow, recordingUnsupported } from '../exporting/recording';
+import { replayStep } from '../../app/replay';
+import { recordCanvas, recordFlow, recordingUnsupported } from '../exporting/recording';
 import { importFile } from '../openRunFile';
 import { useServices } from '../services';
 import { emptyViewSettings, fillViewSettings } from '../transport/viewSettings';
@@ -19,7 +20,8 @@ const mainCanvas = () => document.querySelector<HTMLCanvasElement>('canvas.trans
 
 export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const services = useServices();
-  const { runs, store, depth } = services;
+  const { runs, store, depth, steps } = services;
+  const historyKept = runs.a.past.steps().length >= 2;
   const [seconds, setSeconds] = useState(4);
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState('');
@@ -38,7 +40,8 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
     setMessage(`Saved a picture at ${scale === 2 ? 'twice the' : 'the'} screen's resolution.`);
   };
 
-  const record = async () => {
+  /** Records the flow (depth 0 to K) or the training history (its kept steps, as the replay plays them). */
+  const record = async (what: 'flow' | 'history') => {
     const canvas = mainCanvas();
     const unsupported = recordingUnsupported(canvas);
     if (unsupported || !canvas) {
@@ -46,27 +49,29 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
       return;
     }
     abort.current = new AbortController();
+    // The history video moves the step in view; afterwards the view returns to what it showed.
+    const pinned = steps.pinned();
     setProgress(0);
     setMessage('');
     try {
       const blocks = runs.a.frames.current()?.layout.blocks ?? store.getState().scenario.K;
-      const video = await recordFlow({
-        canvas,
-        depth,
-        blocks,
-        seconds,
-        onProgress: setProgress,
-        signal: abort.current.signal,
-      });
+      const options = { canvas, seconds, onProgress: setProgress, signal: abort.current.signal };
+      const kept = runs.a.past.steps();
+      const video =
+        what === 'flow'
+          ? await recordFlow({ ...options, depth, blocks })
+          : await recordCanvas({ ...options, drive: (share) => steps.pin(replayStep(kept, share, 'log')) });
       if (video) {
         download(video, timestampedName('webm'));
-        setMessage(`Saved a ${seconds}-second video of the flow (${(video.size / 1024).toFixed(0)} KB).`);
+        const subject = what === 'flow' ? 'the flow' : `the training (steps ${kept[0]} to ${kept.at(-1)})`;
+        setMessage(`Saved a ${seconds}-second video of ${subject} (${(video.size / 1024).toFixed(0)} KB).`);
       } else {
         setMessage('Recording cancelled.');
       }
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
     } finally {
+      if (what === 'history') steps.pin(pinned);
       setProgress(null);
       abort.current = null;
     }
@@ -97,7 +102,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
         </button>
       </section>
       <section className="export-section">
-        <h3>Video of the flow (depth 0 to K)</h3>
+        <h3>Video of the flow (depth 0 to K) or of the training (its history, log time)</h3>
         <label className="inline-field">
           length
           <select
@@ -113,9 +118,14 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           </select>
         </label>
         {progress === null ? (
-          <button type="button" onClick={() => void record()}>
-            Record (WebM)
-          </button>
+          <>
+            <button type="button" onClick={() => void record('flow')}>
+              Record (WebM)
+            </button>
+            <button type="button" disabled={!historyKept} onClick={() => void record('history')}>
+              Record the training (WebM)
+            </button>
+          </>
         ) : (
           <>
             <progress value={progress} max={1} aria-label="Recording" />

@@ -134,7 +134,7 @@ export function Timeline() {
             </select>
           </label>
           <label className="inline-field">
-            replay length
+            replay duration
             <select value={seconds} onChange={(e) => setSeconds(Number(e.currentTarget.value))}>
               {REPLAY_SECONDS.map((s) => (
                 <option key={s} value={s}>
