@@ -141,3 +141,17 @@ test('the training history replays in the page and records as a WebM video', asy
   await expect(page.getByRole('status').filter({ hasText: 'video of the training' })).toBeVisible();
   expect((await history(page)).inView).toBeNull();
 });
+
+test('a link opens at a training step of its run: it trains there with progress, then pauses', async ({
+  page,
+}) => {
+  const lab = new Lab(page);
+  await lab.open('v=1&n=60&ntest=100&K=3&width=8&open=250');
+  await expect(page.getByRole('progressbar', { name: 'Training to the step asked for' })).toBeVisible();
+  await lab.waitForStep(250);
+  await lab.waitUntilPaused();
+  await lab.settle();
+  expect((await lab.snapshot()).step).toBe(250);
+  await expect(page.getByTestId('timeline-state')).toContainText('Live');
+  expect((await history(page)).steps.length).toBeGreaterThan(100);
+});

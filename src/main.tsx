@@ -21,6 +21,7 @@ import { createViewRegion } from './ui/viewRegion';
 import { createScenarioOpener, loadTrainedState } from './ui/openScenario';
 import { installTestHook } from './ui/testHook';
 import { syncScenarioWithUrl } from './ui/urlSync';
+import { openAtStep } from './app/openAtStep';
 import { createReplay } from './app/replay';
 import { createStepInView } from './app/stepInView';
 import { syncStepInView } from './app/stepInViewSync';
@@ -60,6 +61,19 @@ const services: AppServices = {
   points: createPointEditor(store),
   steps,
   replay: createReplay({ steps, keptSteps: () => runs.a.past.steps(), loop }),
+  opening: openAtStep(
+    {
+      run() {
+        const s = store.getState();
+        return { step: s.live?.step ?? null, playing: s.playing, preparing: s.compiling };
+      },
+      subscribe: (listener) => store.subscribe(listener),
+      play: () => runs.play(),
+      pause: () => runs.pause(),
+      hold: (step) => runs.all().forEach((r) => r.bridge.hold(step)),
+    },
+    trained ? 0 : scenario.open,
+  ),
 };
 syncStepInView(steps, runs);
 // The depth advances first in every frame, then the view syncs and the renderers read it.

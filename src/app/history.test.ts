@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunInfo, WorkerEvent } from '../worker/protocol';
 import { createFrameSource } from '../render/frameSource';
 import { snapshotLength } from '../core/snapshot';
+import { openAtStep } from './openAtStep';
 import { createPastView } from './pastView';
 import { createReplay, replayStep } from './replay';
 import { nearestStep, shareOf, stepAt } from './stepAxis';
@@ -166,5 +167,57 @@ describe('a run’s past view on the page', () => {
       ['b', null],
     ]);
     expect(a.past.viewing()).toBe(false);
+  });
+});
+
+describe('opening a link at a training step', () => {
+  /** A run the test moves by hand, recording what the opener asks of it. */
+  function fakeRun() {
+    const run = { step: null as number | null, playing: false, preparing: true };
+    const calls: string[] = [];
+    const listeners = new Set<() => void>();
+    const deps = {
+      run: () => run,
+      subscribe: (l: () => void) => (listeners.add(l), () => listeners.delete(l)),
+      play: () => calls.push('play'),
+      pause: () => calls.push('pause'),
+      hold: (step: number) => calls.push(`hold ${step}`),
+    };
+    const move = (patch: Partial<typeof run>) => {
+      Object.assign(run, patch);
+      listeners.forEach((l) => l());
+    };
+    return { deps, calls, move, listeners };
+  }
+
+  it('waits for the run, trains to the step held there, shows progress, then pauses', () => {
+    const { deps, calls, move, listeners } = fakeRun();
+    const opening = openAtStep(deps, 300);
+    expect(opening.progress()).toBeNull();
+    move({ preparing: false, step: 0 });
+    expect(calls).toEqual(['hold 300', 'play']);
+    expect(opening.progress()).toEqual({ target: 300, step: 0 });
+    move({ playing: true, step: 120 });
+    expect(opening.progress()).toEqual({ target: 300, step: 120 });
+    move({ step: 300 });
+    expect(calls).toEqual(['hold 300', 'play', 'pause', 'hold Infinity']);
+    expect(opening.progress()).toBeNull();
+    expect(listeners.size).toBe(0);
+  });
+
+  it('gives up when paused by hand, and does nothing without a step asked for', () => {
+    const { deps, calls, move } = fakeRun();
+    const opening = openAtStep(deps, 300);
+    move({ preparing: false, step: 0 });
+    move({ playing: false, step: 0 });
+    expect(opening.progress()).not.toBeNull();
+    move({ playing: true, step: 50 });
+    move({ playing: false, step: 60 });
+    expect(calls).toEqual(['hold 300', 'play', 'hold Infinity']);
+    expect(opening.progress()).toBeNull();
+    const none = fakeRun();
+    openAtStep(none.deps, 0);
+    none.move({ preparing: false, step: 0 });
+    expect(none.calls).toEqual([]);
   });
 });

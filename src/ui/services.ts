@@ -6,6 +6,7 @@ import type { DepthClock } from '../render/depthClock';
 import type { FrameLoop } from '../render/frameLoop';
 import type { RenderStats } from '../render/renderStats';
 import type { AppActions, AppState, AppStore } from '../state/store';
+import type { OpeningAtStep } from '../app/openAtStep';
 import type { Replay } from '../app/replay';
 import type { StepInView } from '../app/stepInView';
 import type { PointEditor } from './draw/pointEditor';
@@ -36,6 +37,8 @@ export interface AppServices {
   steps: StepInView;
   /** Replay of the training history. */
   replay: Replay;
+  /** Training to the step a link asks to open at (`open`), with its progress. */
+  opening: OpeningAtStep;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

@@ -31,10 +31,12 @@ function useChanges(subscribe: (listener: () => void) => () => void): void {
 }
 
 export function Timeline() {
-  const { runs, steps, replay } = useServices();
+  const { runs, steps, replay, opening } = useServices();
   const past = runs.a.past;
   useChanges(past.subscribe);
   useChanges(steps.subscribe);
+  useChanges(opening.subscribe);
+  const toOpen = opening.progress();
   const replaying = useSyncExternalStore(replay.subscribe, replay.playing);
   const [axis, setAxis] = useState<StepAxis>('log');
   const [seconds, setSeconds] = useState(10);
@@ -67,7 +69,13 @@ export function Timeline() {
           {replaying ? '■ Stop' : '▶ Replay'}
         </button>
         <p className="timeline-state" role="status" data-testid="timeline-state">
-          {shown === null ? (
+          {toOpen ? (
+            <>
+              <strong>Opening at step {toOpen.target.toLocaleString('en-US')}</strong>
+              {`: training there (step ${toOpen.step.toLocaleString('en-US')})`}
+              <progress value={toOpen.step} max={toOpen.target} aria-label="Training to the step asked for" />
+            </>
+          ) : shown === null ? (
             <>
               <strong>Live</strong>
               {ready ? ' · drag the timeline to see an earlier step' : ' · the history fills as it trains'}
