@@ -1,14 +1,18 @@
 /**
- * `npm run bench [-- --json] [-- --only render|training|webgpu] [-- --repeats N] [-- --seconds S]`:
+ * `npm run bench [-- --json] [-- --only render|training|webgpu|history] [-- --repeats N] [-- --seconds S]`:
  * training throughput (reference and fused engines on CPU and WASM in this process, on WebGPU through
- * Dawn in a child process) and render cost, each figure the median over repeats, engines measured
- * side by side. Prints tables, or with --json one object with `training` and `render` keys.
+ * Dawn in a child process), render cost, and the training history (scrubbing latency, memory), each
+ * figure the median over repeats, engines measured side by side. Prints tables, or with --json one
+ * object with `training`, `render` and `history` keys.
  */
 import { spawn } from 'node:child_process';
+import type { Browser } from 'playwright';
 import { chromium } from 'playwright';
 import { parseArgs } from 'node:util';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, chromiumExecutable, softwareVulkanEnv } from '../e2e/chromium';
+import type { HistoryRow } from './history';
+import { benchHistory } from './history';
 import type { RenderRow } from './render';
 import { benchRender, HEADLINE_CASE } from './render';
 import { trainingTable } from './report';
@@ -30,6 +34,7 @@ const log = (line: string) => console.error(line);
 
 let training: TrainingRow[] = [];
 let render: RenderRow[] = [];
+let history: HistoryRow | null = null;
 let webgpuAdapter: string | null = null;
 
 /**
@@ -73,8 +78,8 @@ if (values.only === undefined || values.only === 'training' || values.only === '
     log(`  WebGPU not measured: ${(error as Error).message}`);
   }
 }
-if (values.only === undefined || values.only === 'render') {
-  log('Render cost (headless Chromium, production build)…');
+/** Runs `task` in headless Chromium on a preview server of the production build. */
+async function inChromium<T>(task: (browser: Browser, url: string) => Promise<T>): Promise<T> {
   const server = await preview({
     preview: { port: 4174, strictPort: false, host: '127.0.0.1' },
     logLevel: 'silent',
@@ -84,11 +89,20 @@ if (values.only === undefined || values.only === 'render') {
   const args = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args });
   try {
-    render = await benchRender(browser, url, { repeats, seconds, log });
+    return await task(browser, url);
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+if (values.only === undefined || values.only === 'render') {
+  log('Render cost (headless Chromium, production build)…');
+  render = await inChromium((browser, url) => benchRender(browser, url, { repeats, seconds, log }));
+}
+if (values.only === undefined || values.only === 'history') {
+  log('Training history (headless Chromium, production build; memory in this process)…');
+  history = await inChromium((browser, url) => benchHistory(browser, url, { repeats, log }));
 }
 
 const headline = render.find((r) => r.layers === HEADLINE_CASE);
@@ -104,6 +118,7 @@ if (values.json) {
         ? { particles: headline.particles, K: headline.K, p50_ms: headline.p50_ms, p95_ms: headline.p95_ms }
         : null,
       render_cases: render,
+      history,
     }),
   );
 } else {
@@ -129,5 +144,19 @@ if (values.json) {
       );
     }
   }
+}
+if (history && !values.json) {
+  console.log(
+    '\nTraining history, 2,000 training + 1,000 test particles, K = 16, regions on (ms from input)',
+  );
+  console.log(
+    `scrub to frame p50 ${fixed(history.frame_p50_ms)}, p95 ${fixed(history.frame_p95_ms)}; ` +
+      `to its regions p95 ${fixed(history.regions_p95_ms)}; a live step p50 ${fixed(history.live_step_p50_ms)} ` +
+      `(${history.scrubs} scrubs x ${repeats}, ${history.kept} steps kept, ${history.backend})`,
+  );
+  console.log(
+    `memory at K = 32, width 64 (${history.largest_weights} weights): ${fixed(history.largest_bytes / 1e6)} MB ` +
+      `after 1e6 steps, bound ${fixed(history.bound_bytes / 1e6)} MB`,
+  );
 }
 process.exit(0);

@@ -34,6 +34,11 @@ function viewOf(event: Extract<WorkerEvent, { type: 'snapshot' }>) {
   };
 }
 
+/** Resolves once `done` holds (checked every few milliseconds). */
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 /** A fresh run of the scenario stepped `steps` times, its view asked for as a paused page asks. */
 async function freshRun(scenario: Partial<Scenario>, steps: number) {
   const driver = await SessionDriver.start({ ...scenario, steps });
@@ -61,7 +66,8 @@ describe('training history in the session', () => {
     const fresh = live(b.eventsOf('snapshot')).at(-1)!;
     expect(fresh.step).toBe(120);
     expect(viewOf(shown[0])).toEqual(viewOf(fresh));
-    // Field layers and transport measures of that step, too.
+    // Field layers and transport measures of that step, too (the measures once the timeline rests).
+    await until(() => ofCheckpoint(a.eventsOf('transport')).length > 0);
     expect(ofCheckpoint(a.eventsOf('fields')).at(-1)!.data).toEqual(b.eventsOf('fields').at(-1)!.data);
     expect(ofCheckpoint(a.eventsOf('transport')).at(-1)!.measures).toEqual(
       b.eventsOf('transport').at(-1)!.measures,

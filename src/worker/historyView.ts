@@ -4,19 +4,26 @@
  * snapshot, so a step costs no readback), tells the page which steps it has, and answers
  * `view-step` with the whole view at a kept step, computed by the same code as the live view:
  * the snapshot, the field layers the view asks for and, once the scrubbing rests, the transport
- * measures. Only the newest step asked for is computed; older requests are skipped.
+ * measures (kept per step). Only the newest step asked for is computed; older asks are skipped.
  */
 import type { FieldRequest } from '../core/fieldGrids';
 import { fieldsLayout } from '../core/fieldGrids';
+import type { TransportMeasures } from '../core/measures';
 import { findNonFinite, snapshotViews } from '../core/snapshot';
 import type { PackedSnapshot, Trainer } from '../engine/trainer';
 import { ownedBuffer } from './ownedBuffer';
 import type { WorkerEvent } from './protocol';
+import type { Checkpoint } from './trainingHistory';
 import { TrainingHistory } from './trainingHistory';
 import { measureTrainingFlow } from './viewOutputs';
 
+/** Transport measures of a viewed step wait until no other step was asked for during this long. */
+export const MEASURE_REST_MS = 250;
+
 interface HistoryHost {
   post(event: WorkerEvent, transfer?: Transferable[]): void;
+  /** Milliseconds, monotonic. */
+  now(): number;
   /** Resolves after pending messages had a chance to be handled. */
   yieldToEvents(): Promise<void>;
 }
@@ -38,6 +45,10 @@ export class HistoryView {
   private changed = false;
   /** A copy of the last checkpoint snapshot posted, while the view wants its transport measures. */
   private forMeasures: PackedSnapshot | null = null;
+  /** Transport measures of kept checkpoints, by step (they never change). */
+  private measures = new Map<number, TransportMeasures>();
+  /** When a view was last asked for (ms): measures wait until scrubbing rests. */
+  private shownAt = -Infinity;
 
   constructor(
     private readonly host: HistoryHost,
@@ -62,6 +73,7 @@ export class HistoryView {
     this.fieldsKey = '';
     this.measuredKey = '';
     this.forMeasures = null;
+    this.measures = new Map();
     trainer.keepState();
   }
 
@@ -95,21 +107,28 @@ export class HistoryView {
     this.target = step !== null && Number.isFinite(step) ? Math.max(0, step) : null;
   }
 
-  /**
-   * Posts the view at the kept checkpoint nearest to the step asked for, unless it is already shown
-   * for the same field request; the transport measures follow unless another step is asked for first.
-   */
-  async show(runId: number, trainer: Trainer, isCurrent: () => boolean): Promise<void> {
+  /** The kept checkpoint the page asks to see, or null when it views the live weights. */
+  private targetCheckpoint(runId: number): Checkpoint | null {
     const history = this.history;
-    if (this.target === null || !history || history.runId !== runId) return;
-    const checkpoint = history.nearest(this.target);
-    if (!checkpoint) return;
+    if (this.target === null || !history || history.runId !== runId) return null;
+    return history.nearest(this.target);
+  }
+
+  /**
+   * Posts the view at the kept checkpoint nearest to the step asked for (snapshot, then the field
+   * layers asked for), unless already posted; skips what a newer ask made stale. Returns whether
+   * transport measures are wanted and not known yet: measure() brings them once scrubbing rests.
+   */
+  async show(runId: number, trainer: Trainer, isCurrent: () => boolean): Promise<boolean> {
+    const checkpoint = this.targetCheckpoint(runId);
+    if (!checkpoint) return false;
+    this.shownAt = this.host.now();
     const request = this.wish.fieldRequest;
     const snapshotKey = `${runId}|${checkpoint.step}`;
     if (snapshotKey !== this.shownKey) {
       const snapshot = await trainer.snapshotOf(checkpoint);
-      if (!isCurrent()) return;
-      // The posted buffer is transferred: the measures, computed after a pause, read a copy.
+      if (!isCurrent()) return false;
+      // The posted buffer is transferred: the measures, computed later, read a copy.
       this.forMeasures = this.wish.transportWanted ? { ...snapshot, data: snapshot.data.slice() } : null;
       const data = ownedBuffer(snapshot.data);
       this.host.post(
@@ -126,26 +145,43 @@ export class HistoryView {
         [data.buffer],
       );
       this.shownKey = snapshotKey;
+      // While the timeline is dragged, the next step asked for wins over this one's fields.
+      await this.host.yieldToEvents();
+      if (this.targetCheckpoint(runId) !== checkpoint || !isCurrent()) return false;
     }
     const fieldsKey = `${snapshotKey}|${JSON.stringify(request)}`;
     if (request && fieldsKey !== this.fieldsKey) {
       const fields = ownedBuffer(await trainer.fieldsOf(checkpoint, request));
-      if (!isCurrent()) return;
+      if (!isCurrent()) return false;
       const layout = fieldsLayout(request, trainer.model.blocks);
       const event = { type: 'fields', runId, step: checkpoint.step, request, layout } as const;
       this.host.post({ ...event, data: fields, checkpoint: true }, [fields.buffer]);
       this.fieldsKey = fieldsKey;
     }
-    if (!this.wish.transportWanted || snapshotKey === this.measuredKey) return;
-    // The exact assignment takes a while: while the timeline is being dragged, the next step wins.
-    await this.host.yieldToEvents();
-    if (this.target === null || history.nearest(this.target) !== checkpoint || !isCurrent()) return;
+    if (!this.wish.transportWanted) return false;
+    const known = this.measures.get(checkpoint.step);
+    if (known && this.measuredKey !== snapshotKey) {
+      this.measuredKey = snapshotKey;
+      this.host.post({ type: 'transport', runId, step: checkpoint.step, measures: known, checkpoint: true });
+    }
+    return !known;
+  }
+
+  /**
+   * The transport measures of the checkpoint in view (an exact assignment: too slow to run while the
+   * timeline is dragged), once nothing was shown for MEASURE_REST_MS; kept for the history's lifetime.
+   */
+  async measure(runId: number, trainer: Trainer, isCurrent: () => boolean): Promise<void> {
+    const checkpoint = this.targetCheckpoint(runId);
+    if (!checkpoint || !this.wish.transportWanted || this.measures.has(checkpoint.step)) return;
+    if (this.host.now() - this.shownAt < MEASURE_REST_MS) return;
     const kept = this.forMeasures;
     const snapshot = kept?.step === checkpoint.step ? kept : await trainer.snapshotOf(checkpoint);
     const views = snapshotViews(snapshot.data, snapshot.layout);
     if (findNonFinite(views) || !isCurrent()) return;
     const measures = measureTrainingFlow(trainer, views, snapshot.layout);
-    this.measuredKey = snapshotKey;
+    this.measures.set(checkpoint.step, measures);
+    this.measuredKey = `${runId}|${checkpoint.step}`;
     this.host.post({ type: 'transport', runId, step: checkpoint.step, measures, checkpoint: true });
   }
 }

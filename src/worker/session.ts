@@ -20,7 +20,7 @@ import { Checkpoints } from './checkpoints';
 import { ownedBuffer } from './ownedBuffer';
 import { Pacer, SLICE_MS, StepRate } from './pacing';
 import type { PauseReason, WorkerCommand, WorkerEvent } from './protocol';
-import { HistoryView } from './historyView';
+import { HistoryView, MEASURE_REST_MS } from './historyView';
 import { ViewOutputs } from './viewOutputs';
 
 /** What the session needs from its surroundings. */
@@ -353,8 +353,13 @@ export class TrainingSession {
     }
   }
 
-  private showPast(trainer: Trainer): Promise<void> {
-    return this.past.show(this.runId, trainer, () => trainer === this.trainer);
+  /** The view at the step asked for; its transport measures once the timeline rests (historyView.ts). */
+  private async showPast(trainer: Trainer): Promise<void> {
+    const isCurrent = () => trainer === this.trainer;
+    if (!(await this.past.show(this.runId, trainer, isCurrent))) return;
+    void this.host
+      .wait(MEASURE_REST_MS)
+      .then(() => this.exclusive(() => this.past.measure(this.runId, trainer, isCurrent)));
   }
 
   private postFields(trainer: Trainer): Promise<void> {
