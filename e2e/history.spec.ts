@@ -75,7 +75,14 @@ test('a paused run: the timeline reaches the first step, and a rebuild goes back
   const input = await page.evaluate(() => window.__lab!.layer(0));
   expect(await page.evaluate(() => window.__lab!.layer(3))).not.toEqual(input);
   await page.keyboard.press('End');
-  await expect.poll(async () => (await history(page)).drawn).toBe((await history(page)).steps.at(-1));
+  const kept = (await history(page)).steps;
+  await expect.poll(async () => (await history(page)).drawn).toBe(kept.at(-1));
+  // The arrow keys move from one kept step to the one before or after.
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await history(page)).drawn).toBe(kept.at(-3));
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await history(page)).drawn).toBe(kept.at(-2));
   await page.getByRole('slider', { name: 'blocks K' }).fill('4');
   await expect(page.getByTestId('timeline-state')).toContainText('Live');
   expect((await history(page)).inView).toBeNull();
@@ -142,16 +149,14 @@ test('the training history replays in the page and records as a WebM video', asy
   expect((await history(page)).inView).toBeNull();
 });
 
-test('a link opens at a training step of its run: it trains there with progress, then pauses', async ({
+test('a link opens at a training step of its run: it trains there, then pauses and says so', async ({
   page,
 }) => {
   const lab = new Lab(page);
   await lab.open('v=1&n=60&ntest=100&K=3&width=8&open=250');
-  await expect(page.getByRole('progressbar', { name: 'Training to the step asked for' })).toBeVisible();
-  await lab.waitForStep(250);
-  await lab.waitUntilPaused();
+  await expect(page.getByTestId('timeline-state')).toHaveText('Live · paused at step 250, as the link asks');
   await lab.settle();
   expect((await lab.snapshot()).step).toBe(250);
-  await expect(page.getByTestId('timeline-state')).toContainText('Live');
+  await lab.waitUntilPaused();
   expect((await history(page)).steps.length).toBeGreaterThan(100);
 });

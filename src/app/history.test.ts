@@ -202,6 +202,7 @@ describe('opening a link at a training step', () => {
     move({ step: 300 });
     expect(calls).toEqual(['hold 300', 'play', 'pause', 'hold Infinity']);
     expect(opening.progress()).toBeNull();
+    expect(opening.reached()).toBe(300);
     expect(listeners.size).toBe(0);
   });
 
@@ -215,6 +216,7 @@ describe('opening a link at a training step', () => {
     move({ playing: false, step: 60 });
     expect(calls).toEqual(['hold 300', 'play', 'hold Infinity']);
     expect(opening.progress()).toBeNull();
+    expect(opening.reached()).toBeNull();
     const none = fakeRun();
     openAtStep(none.deps, 0);
     none.move({ preparing: false, step: 0 });

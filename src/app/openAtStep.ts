@@ -21,12 +21,15 @@ export interface OpeningDeps {
 export interface OpeningAtStep {
   /** The step asked for and the step reached, while training there; null before, after or if none. */
   progress(): { target: number; step: number } | null;
+  /** The step asked for once training got there (null before, if given up, or if none). */
+  reached(): number | null;
   subscribe(listener: () => void): () => void;
 }
 
 export function openAtStep(deps: OpeningDeps, target: number): OpeningAtStep {
   const listeners = new Set<() => void>();
   let progress: { target: number; step: number } | null = null;
+  let reached: number | null = null;
   let phase: 'waiting' | 'started' | 'training' | 'done' = target > 0 ? 'waiting' : 'done';
   const set = (next: typeof progress) => {
     progress = next;
@@ -53,6 +56,7 @@ export function openAtStep(deps: OpeningDeps, target: number): OpeningAtStep {
       // The pause reaches the worker before the hold is lifted: training stops at the target.
       deps.pause();
       deps.hold(Infinity);
+      reached = target;
       return finish();
     }
     if (run.playing) phase = 'training';
@@ -67,6 +71,7 @@ export function openAtStep(deps: OpeningDeps, target: number): OpeningAtStep {
   check();
   return {
     progress: () => progress,
+    reached: () => reached,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

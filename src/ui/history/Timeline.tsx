@@ -56,6 +56,25 @@ export function Timeline() {
     replay.stop();
     steps.pin(nearestStep(kept, stepAt(value / POSITIONS, last, axis)));
   };
+  // Keys move from kept step to kept step (positions would round back to the same step).
+  const keyMoves: Record<string, number> = {
+    ArrowLeft: -1,
+    ArrowDown: -1,
+    ArrowRight: 1,
+    ArrowUp: 1,
+    PageDown: -10,
+    PageUp: 10,
+  };
+  const onKey = (key: string): boolean => {
+    if (!ready) return false;
+    const at = shown === null ? kept.length - 1 : kept.indexOf(nearestStep(kept, shown));
+    const target =
+      key === 'Home' ? 0 : key === 'End' ? kept.length - 1 : key in keyMoves ? at + keyMoves[key] : null;
+    if (target === null) return false;
+    replay.stop();
+    steps.pin(kept[Math.min(kept.length - 1, Math.max(0, target))]);
+    return true;
+  };
 
   return (
     <section className={shown === null ? 'timeline' : 'timeline viewing'} aria-label="Training history">
@@ -78,7 +97,11 @@ export function Timeline() {
           ) : shown === null ? (
             <>
               <strong>Live</strong>
-              {ready ? ' · drag the timeline to see an earlier step' : ' · the history fills as it trains'}
+              {opening.reached() !== null && opening.reached() === past.liveStep()
+                ? ` · paused at step ${opening.reached()!.toLocaleString('en-US')}, as the link asks`
+                : ready
+                  ? ' · drag the timeline to see an earlier step'
+                  : ' · the history fills as it trains'}
             </>
           ) : (
             <>
@@ -112,6 +135,9 @@ export function Timeline() {
           aria-label="training step in view"
           aria-valuetext={shown === null ? 'live' : `step ${viewedStep}`}
           onChange={(e) => scrub(Number(e.currentTarget.value))}
+          onKeyDown={(e) => {
+            if (onKey(e.key)) e.preventDefault();
+          }}
         />
         <div className="timeline-marks" aria-hidden="true">
           {changes.map((step) => (
