@@ -140,7 +140,7 @@ describe('a run’s past view on the page', () => {
     const sent: [string, number | null][] = [];
     const viewedRun = (name: string) => {
       const past = createPastView(createFrameSource());
-      return { past, bridge: { viewStep: (step: number | null) => sent.push([name, step]) } };
+      return { past, control: { viewStep: (step: number | null) => sent.push([name, step]) } };
     };
     const a = viewedRun('a');
     const b = viewedRun('b');

@@ -5,6 +5,9 @@
  * network, bit for bit on the same backend) with its training history to scrub. Pausing by hand on
  * the way gives up.
  */
+import { selectPlaying, selectPreparing } from '../state/selectors';
+import type { AppStore } from '../state/store';
+import type { Runs } from './runs';
 
 /** What opening at a step needs of the page. */
 export interface OpeningDeps {
@@ -76,5 +79,23 @@ export function openAtStep(deps: OpeningDeps, target: number): OpeningAtStep {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+  };
+}
+
+/** What opening at a step needs, from the page's store and runs. */
+export function openingDeps(store: AppStore, runs: Runs): OpeningDeps {
+  return {
+    run() {
+      const state = store.getState();
+      return {
+        step: state.runs.a.live?.step ?? null,
+        playing: selectPlaying(state),
+        preparing: selectPreparing(state),
+      };
+    },
+    subscribe: (listener) => store.subscribe(listener),
+    play: () => runs.play(),
+    pause: () => runs.pause(),
+    hold: (step) => runs.all().forEach((run) => run.control.hold(step)),
   };
 }

@@ -1,13 +1,12 @@
 /**
  * One run's view of its training history on the page. It keeps the steps the worker has kept
  * (and the steps where a setting was changed live) for the timeline, takes the worker's checkpoint
- * frames (snapshot, fields and measures answering `view-step`) into a frame source of their own, and
+ * frames (snapshot and fields answering `view-step`) into a frame source of their own, and
  * offers renderers one frame source that shows the checkpoint's frame while a past step is viewed
  * and the live one otherwise, on the live run's axes (so that scrubbing never moves the axes).
  * The live path (charts, read-outs) keeps receiving live snapshots meanwhile.
  */
 import type { FieldRequest, FieldsLayout } from '../core/fieldGrids';
-import type { TransportMeasures } from '../core/measures';
 import type { SnapshotLayout } from '../core/snapshot';
 import type { Frame, FrameSource } from '../render/frameSource';
 import { createFrameSource } from '../render/frameSource';
@@ -68,7 +67,6 @@ export function createPastView(live: FrameSource): PastView {
     push: (id, step, layout: SnapshotLayout, data) => live.push(id, step, layout, data),
     pushFields: (id, step, request: FieldRequest, layout: FieldsLayout, data) =>
       live.pushFields(id, step, request, layout, data),
-    pushTransport: (id, measures: TransportMeasures) => live.pushTransport(id, measures),
     current: shownFrame,
     version: () => live.version() + past.version() + toggles,
     fieldsVersion: () => live.fieldsVersion() + past.fieldsVersion() + toggles,
@@ -110,9 +108,8 @@ export function createPastView(live: FrameSource): PastView {
           past.pushFields(event.runId, event.step, event.request, event.layout, event.data);
           return true;
         case 'transport':
-          if (!event.checkpoint) return false;
-          past.pushTransport(event.runId, event.measures);
-          return true;
+          // The measures go to the store (the router puts them there while a step is viewed).
+          return event.checkpoint === true;
         default:
           return false;
       }

@@ -10,7 +10,7 @@ import type { StepInView } from './stepInView';
 /** What this module needs of a run. */
 export interface ViewedRun {
   past: PastView;
-  bridge: { viewStep(step: number | null): void };
+  control: { viewStep(step: number | null): void };
 }
 
 /** What this module needs of the page's runs. */
@@ -40,7 +40,7 @@ export function syncStepInView(steps: StepInView, runs: ViewedRuns): () => void 
       if (sent.has(run) && sent.get(run) === step) continue;
       sent.set(run, step);
       run.past.setViewing(step !== null);
-      run.bridge.viewStep(step);
+      run.control.viewStep(step);
     }
   };
   const unsubscribeSteps = steps.subscribe(apply);

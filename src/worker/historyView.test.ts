@@ -99,7 +99,7 @@ describe('training history in the session', () => {
   it('marks live changes, restarts on reset, and leaks no tensors while viewing', async () => {
     const a = await SessionDriver.start({ penalty: 'fixed', weight: 0.1 });
     for (let i = 0; i < 130; i++) await a.send({ type: 'step' });
-    await a.send({ type: 'configure', scenario: SessionDriver.scenario({ penalty: 'fixed', weight: 2 }) });
+    await a.send({ type: 'update', patch: { weight: 2 } });
     await a.send({ type: 'step' });
     const history = a.eventsOf('history').at(-1)!;
     expect(history.changes).toEqual([130]);

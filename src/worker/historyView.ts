@@ -77,6 +77,20 @@ export class HistoryView {
     trainer.keepState();
   }
 
+  /**
+   * The same run continues under a new run id with the same weights (moved to another backend): its
+   * history goes on, and the page is sent it again with the next snapshot.
+   */
+  carryOver(runId: number, trainer: Trainer): void {
+    if (!this.history) return this.restart(runId, trainer);
+    this.history.runId = runId;
+    this.target = null;
+    this.shownKey = '';
+    this.fieldsKey = '';
+    this.measuredKey = '';
+    this.changed = true;
+  }
+
   /** After each training step: keeps the state when the schedule wants it. */
   afterStep(trainer: Trainer): void {
     if (this.history?.due(trainer.stepCount)) trainer.keepState();

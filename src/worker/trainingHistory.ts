@@ -69,7 +69,7 @@ export class TrainingHistory {
    * @param startStep the step the run starts from (0, or a loaded or resumed state's step)
    */
   constructor(
-    readonly runId: number,
+    public runId: number,
     readonly startStep = 0,
   ) {
     while (gridStep(this.nextIndex) <= startStep) this.nextIndex++;

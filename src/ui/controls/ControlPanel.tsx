@@ -2,15 +2,14 @@
  * The settings column: data, network, penalty, optimiser and classroom, every control driven by the
  * field table. Sections a teacher hid are left out; the classroom section disappears while locked.
  */
-import { selectScenario } from '../../state/selectors';
-import { useAppState } from '../services';
+import { useScenarioFields } from '../services';
 import { ClassroomSection } from './ClassroomSection';
 import { ChoiceField, NumberInputField, SliderField } from './fields';
 import { PenaltySection } from './PenaltySection';
 import { SeedField } from './SeedField';
 
 export function ControlPanel() {
-  const scenario = useAppState(selectScenario);
+  const scenario = useScenarioFields('hide', 'lock', 'data', 'opt', 'batch', 'n');
   const shown = (part: (typeof scenario.hide)[number]) => !scenario.hide.includes(part);
   return (
     <div className="control-panel">

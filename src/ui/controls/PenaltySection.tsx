@@ -5,9 +5,9 @@
  */
 import { useEffect, useState } from 'react';
 import { FIELDS } from '../../scenario/schema';
-import { selectLive, selectScenario } from '../../state/selectors';
+import { selectLiveLambda, selectLiveWeight } from '../../state/selectors';
 import { formatNumber } from '../format';
-import { useAppState, useServices } from '../services';
+import { useAppState, useScenarioFields, useServices } from '../services';
 import { ChoiceField, SliderField } from './fields';
 
 const EXPLANATIONS = {
@@ -21,8 +21,9 @@ const EXPLANATIONS = {
 const DRAG_HOLD_MS = 1000;
 
 export function PenaltySection() {
-  const scenario = useAppState(selectScenario);
-  const live = useAppState(selectLive);
+  const scenario = useScenarioFields('penalty', 'lambda0');
+  const liveWeight = useAppState(selectLiveWeight);
+  const liveLambda = useAppState(selectLiveLambda);
   const { runs } = useServices();
   // While the user drags, the slider shows the dragged weight, not the (slightly older) live one.
   const [dragged, setDragged] = useState<{ weight: number; at: number } | null>(null);
@@ -32,10 +33,10 @@ export function PenaltySection() {
     return () => clearTimeout(timer);
   }, [dragged]);
   const mode = scenario.penalty;
-  const liveWeight =
-    live && Number.isFinite(live.weight) && live.weight > 0 ? live.weight : 1 / scenario.lambda0;
-  const shownWeight = dragged?.weight ?? liveWeight;
-  const shownLambda = dragged ? 1 / dragged.weight : (live?.lambda ?? scenario.lambda0);
+  const weight =
+    liveWeight !== null && Number.isFinite(liveWeight) && liveWeight > 0 ? liveWeight : 1 / scenario.lambda0;
+  const shownWeight = dragged?.weight ?? weight;
+  const shownLambda = dragged ? 1 / dragged.weight : (liveLambda ?? scenario.lambda0);
   return (
     <section className="panel-section" aria-labelledby="penalty-heading">
       <h2 id="penalty-heading">Transport penalty</h2>
@@ -51,7 +52,7 @@ export function PenaltySection() {
             onChange={(a) => {
               if (!(a > 0)) return;
               setDragged({ weight: a, at: performance.now() });
-              runs.a.bridge.setMultiplier(1 / a);
+              runs.a.control.setMultiplier(1 / a);
             }}
             hint="Drag to set λ = 1/a; adaptation continues from there."
           />

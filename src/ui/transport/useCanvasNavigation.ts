@@ -6,7 +6,7 @@ import type { RefObject } from 'react';
 import { useEffect } from 'react';
 import { pixelMap } from '../../core/viewport';
 import type { Camera } from '../../render/camera';
-import type { ViewRegion } from '../viewRegion';
+import type { ViewRegion } from '../../app/viewRegion';
 
 /** Zoom factor per wheel notch (100 pixels of deltaY). */
 const WHEEL_ZOOM = 1.25;
