@@ -5,8 +5,7 @@
  * 4 classes), filled over a million steps in this process.
  */
 import type { Browser, Page } from 'playwright';
-import { weightCount } from '../src/core/weights';
-import { TrainingHistory, historyBytesBound } from '../src/worker/trainingHistory';
+import { LARGEST_WEIGHT_COUNT, TrainingHistory, historyBytesBound } from '../src/worker/trainingHistory';
 import { median } from './stats';
 
 export interface HistoryRow {
@@ -91,15 +90,7 @@ function stepLatencies(page: Page, count: number): Promise<number[]> {
 
 /** The history's bytes at the largest network after a million steps (every due state kept). */
 function largestHistory(): { weights: number; bytes: number; bound: number } {
-  const model = {
-    blocks: 32,
-    width: 64,
-    classes: 4,
-    activation: 'tanh',
-    stepSize: 1,
-    head: 'learned',
-  } as const;
-  const weights = weightCount(model);
+  const weights = LARGEST_WEIGHT_COUNT;
   const history = new TrainingHistory(1);
   for (let step = 0; step <= 1_000_000; step++) {
     if (history.due(step)) history.add({ step, weights: new Float32Array(weights), lambda: 1, weight: 1 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { weightCount } from '../core/weights';
 import type { Checkpoint } from './trainingHistory';
 import {
   DENSE_STEPS,
+  LARGEST_WEIGHT_COUNT,
   GRID_CAPACITY,
   MARK_CAPACITY,
   MAX_CHECKPOINTS,
@@ -95,14 +95,7 @@ describe('training history schedule', () => {
   });
 
   it('bounds its memory at the largest network (K = 32, width 64)', () => {
-    const largest = weightCount({
-      blocks: 32,
-      width: 64,
-      classes: 4,
-      activation: 'tanh',
-      stepSize: 1,
-      head: 'learned',
-    });
+    const largest = LARGEST_WEIGHT_COUNT;
     expect(largest).toBe(32 * (2 * 64 + 64 + 64 * 2 + 2) + 2 * 4 + 4);
     const history = new TrainingHistory(1);
     train(history, 0, 200_000, largest);

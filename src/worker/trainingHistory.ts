@@ -7,6 +7,8 @@
  * dropped and the grid's ratio squared, so the spacing stays logarithmic and the count bounded:
  * at most MAX_CHECKPOINTS, whatever the length of the run. Pure TypeScript, no tfjs.
  */
+import { weightCount } from '../core/weights';
+import { FIELDS } from '../scenario/schema';
 
 /** Every step up to this one is kept. */
 export const DENSE_STEPS = 100;
@@ -48,6 +50,19 @@ interface Entry {
 export function gridStep(k: number): number {
   return Math.round(DENSE_STEPS * GRID_RATIO ** k);
 }
+
+/**
+ * Weights of the largest network a scenario allows (K, width and classes at their maximum): the
+ * shape at which the memory bound is stated.
+ */
+export const LARGEST_WEIGHT_COUNT = weightCount({
+  blocks: FIELDS.K.max,
+  width: FIELDS.width.max,
+  classes: FIELDS.classes.max,
+  activation: 'tanh',
+  stepSize: 1,
+  head: 'learned',
+});
 
 /** Bytes a full history holds for a model of `weightCount` weights: the memory bound. */
 export function historyBytesBound(weightCount: number): number {
