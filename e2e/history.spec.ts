@@ -51,9 +51,12 @@ test('dragging the timeline shows the view at a past step, while training goes o
   expect(step).toBeLessThan(400);
   // The whole view is the checkpoint's: particles at the output differ from the live ones.
   expect(await page.evaluate(() => window.__lab!.layer(4))).not.toEqual(liveLayer);
+  // The read-outs are the step's too.
+  await expect(page.locator('#transport-summary')).toContainText(`Step ${step}:`);
   // Training goes on meanwhile, the view stays at the step.
   await page.waitForFunction((s) => window.__lab!.history().live > s + 200, step);
   expect((await lab.snapshot()).step).toBe(step);
+  await expect(page.locator('#transport-summary')).toContainText(`Step ${step}:`);
 
   await page.getByRole('button', { name: 'Back to live' }).click();
   await expect(page.getByTestId('timeline-state')).toContainText('Live');
@@ -159,4 +162,19 @@ test('a link opens at a training step of its run: it trains there, then pauses a
   expect((await lab.snapshot()).step).toBe(250);
   await lab.waitUntilPaused();
   expect((await history(page)).steps.length).toBeGreaterThan(100);
+});
+
+test('in compare mode both runs show the step in view while both keep training', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('v=1&n=60&ntest=100&K=3&width=8&cmp=on');
+  await lab.play();
+  await lab.waitForStep(300);
+  await dragTimeline(page, 0.4);
+  const step = await viewedStep(page);
+  await page.waitForFunction((s) => window.__lab!.compared()?.step === s, step);
+  // Neither run is held back by the other while a past step is viewed.
+  await page.waitForFunction((s) => window.__lab!.history().live > s + 300, step);
+  expect((await lab.snapshot()).step).toBe(step);
+  await page.getByRole('button', { name: 'Back to live' }).click();
+  await page.waitForFunction((s) => (window.__lab!.compared()?.step ?? 0) > s + 300, step);
 });

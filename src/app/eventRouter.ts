@@ -10,7 +10,6 @@ import type { LiveReadout, RunState } from '../state/store';
 import type { WorkerEvent } from '../worker/protocol';
 import type { BackendReport } from '../core/backends';
 import type { NoticeAction, NoticeTone } from '../state/store';
-import type { TransportMeasures } from '../core/measures';
 import type { PastView } from './pastView';
 import type { AppClock } from './ports';
 import type { RunStatusEvent } from './runStatus';
@@ -69,8 +68,8 @@ export function createEventRouter(out: RunOutputs, clock: AppClock): EventRouter
   let readoutAt = -Infinity;
   let timer: unknown = null;
   let pending: LiveReadout | null = null;
-  /** The newest measures of the live weights (shown again when the view comes back from a past step). */
-  let liveTransport: TransportMeasures | null = null;
+  /** The read-out and measures of the past step in view (while one is viewed), as the store has them. */
+  let viewed: RunState['past'] = null;
 
   const flush = () => {
     timer = null;
@@ -84,7 +83,6 @@ export function createEventRouter(out: RunOutputs, clock: AppClock): EventRouter
     if (!readout) return;
     history.append(event.step, event.layout.historyRows, frames.current()!.views);
     pending = readout;
-    if (out.past.viewing()) return;
     const since = clock.now() - readoutAt;
     if (!out.training() || since >= READOUT_INTERVAL_MS) {
       if (timer !== null) clock.clearTimeout(timer);
@@ -94,10 +92,16 @@ export function createEventRouter(out: RunOutputs, clock: AppClock): EventRouter
 
   const route = (event: WorkerEvent) => {
     if (out.past.route(event)) {
-      // A checkpoint frame that arrives after the view went back to live is not shown.
-      const shown = event.type === 'snapshot' ? readoutOf(event, out.past.frames) : null;
-      if (shown) out.patchRun({ live: shown });
-      if (event.type === 'transport' && out.past.viewing()) out.patchRun({ transport: event.measures });
+      // The read-outs show the past step in view; one that arrives after the view went back to live
+      // is not shown.
+      if (!out.past.viewing()) return;
+      if (event.type === 'snapshot') {
+        const live = readoutOf(event, out.past.frames);
+        if (live) viewed = { live, transport: null };
+      } else if (event.type === 'transport' && viewed?.live?.step === event.step) {
+        viewed = { ...viewed, transport: event.measures };
+      } else return;
+      out.patchRun({ past: viewed });
       return;
     }
     switch (event.type) {
@@ -113,8 +117,8 @@ export function createEventRouter(out: RunOutputs, clock: AppClock): EventRouter
         // A run that continues a checkpoint of the same scenario keeps its charts up to that step.
         if (event.info.resumedAt > 0) history.truncateAfter(event.info.resumedAt);
         else history.clear();
-        liveTransport = null;
-        out.patchRun({ transport: null, blocks: event.info.blocks });
+        viewed = null;
+        out.patchRun({ transport: null, blocks: event.info.blocks, past: null });
         out.status({ type: 'run-announced' });
         return;
       case 'snapshot':
@@ -126,8 +130,7 @@ export function createEventRouter(out: RunOutputs, clock: AppClock): EventRouter
       case 'transport':
         if (frames.current()?.run.runId !== event.runId) return;
         history.appendTransport(event.step, event.measures);
-        liveTransport = event.measures;
-        if (!out.past.viewing()) out.patchRun({ transport: event.measures });
+        out.patchRun({ transport: event.measures });
         return;
       case 'state':
         out.status({
@@ -156,8 +159,8 @@ export function createEventRouter(out: RunOutputs, clock: AppClock): EventRouter
   return {
     route,
     showLive() {
-      if (pending) out.patchRun({ live: pending });
-      out.patchRun({ transport: liveTransport });
+      viewed = null;
+      out.patchRun({ past: null });
     },
     dispose() {
       if (timer !== null) clock.clearTimeout(timer);

@@ -4,6 +4,7 @@
  */
 import { metric } from '../core/snapshot';
 import type { RenderStats } from '../render/renderStats';
+import { selectTransport } from '../state/selectors';
 import type { App } from './createApp';
 
 export interface LabHook {
@@ -144,7 +145,7 @@ export function installTestHook(
         : null;
     },
     transport() {
-      const t = store.getState().runs.a.transport;
+      const t = selectTransport(store.getState());
       return t
         ? {
             points: t.points,
