@@ -86,7 +86,9 @@ export function createPastView(live: FrameSource): PastView {
         case 'run':
           runId = event.info.runId;
           past.setRun(event.info);
-          restart();
+          // A run that continues (moved to another backend) keeps its history; if the worker's is new
+          // (a restarted worker), its first `history` event says so.
+          if (event.info.resumedAt === 0) restart();
           return false;
         case 'history': {
           if (event.runId !== runId) return true;

@@ -1,6 +1,7 @@
 /**
  * The layout shell: header with the presets, share and help buttons; the settings, the transport
- * view and the metrics; dialogs; classroom mode (large type, hidden parts, caption) and shortcuts.
+ * view and the metrics; dialogs; classroom mode (large type, hidden parts, caption) and shortcuts;
+ * with embed=on the page is the framed view of layout/EmbedShell.
  */
 import { useEffect, useRef, useState } from 'react';
 import { selectFatalError } from '../state/selectors';
@@ -18,6 +19,7 @@ import { useAppState, useScenarioFields, useServices } from './services';
 import { installShortcuts } from '../app/shortcuts';
 import { StatusBadge } from './StatusBadge';
 import { ThemeToggle } from './ThemeToggle';
+import { EmbedShell } from './layout/EmbedShell';
 import { TransportView } from './transport/TransportView';
 
 type DialogName = 'presets' | 'share' | 'export' | 'help' | null;
@@ -26,7 +28,7 @@ const SETTINGS_PARTS = ['data', 'network', 'penalty', 'optimizer'] as const;
 
 export function App() {
   const fatal = useAppState(selectFatalError);
-  const scenario = useScenarioFields('class', 'hide', 'lock');
+  const scenario = useScenarioFields('class', 'hide', 'lock', 'embed');
   const services = useServices();
   const [dialog, setDialog] = useState<DialogName>(null);
   const stageRef = useRef<HTMLElement>(null);
@@ -43,6 +45,12 @@ export function App() {
     [services],
   );
 
+  if (scenario.embed === 'on')
+    return (
+      <EmbedShell stageRef={stageRef}>
+        <HelpDialog open={dialog === 'help'} onClose={() => setDialog(null)} />
+      </EmbedShell>
+    );
   const hidden = new Set(scenario.hide);
   const settingsShown = SETTINGS_PARTS.some((p) => !hidden.has(p)) || scenario.lock !== 'on';
   const metricsShown = !hidden.has('metrics') || !hidden.has('charts');

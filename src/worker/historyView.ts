@@ -79,12 +79,12 @@ export class HistoryView {
 
   /**
    * The same run continues under a new run id with the same weights (moved to another backend): its
-   * history goes on, and the page is sent it again with the next snapshot.
+   * history goes on, the page is sent it again with the next snapshot, and a step in view stays in
+   * view (the session shows it again).
    */
   carryOver(runId: number, trainer: Trainer): void {
     if (!this.history) return this.restart(runId, trainer);
     this.history.runId = runId;
-    this.target = null;
     this.shownKey = '';
     this.fieldsKey = '';
     this.measuredKey = '';
