@@ -9,6 +9,7 @@ import type { App } from '../app/createApp';
 import type { Replay } from '../app/replay';
 import type { FrameLoop } from '../render/frameLoop';
 import type { RenderStats } from '../render/renderStats';
+import type { LessonSession } from '../app/lessonSession';
 import type { Scenario } from '../scenario/schema';
 import type { AppActions, AppState } from '../state/store';
 
@@ -21,6 +22,8 @@ export interface AppServices extends App {
   frameStats: RenderStats;
   /** Replay of the training history (driven by the frame loop). */
   replay: Replay;
+  /** The lesson being followed, if any. */
+  lessons: LessonSession;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);
