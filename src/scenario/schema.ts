@@ -311,6 +311,7 @@ export const FIELDS = {
   trails: { type: 'int', label: 'trails drawn', min: 0, max: 2000, default: 400, scope: 'view' },
   regions: { type: 'choice', label: 'regions', values: ['soft', 'discrete'], default: 'soft', scope: 'view' },
   play: { type: 'choice', label: 'train on opening', values: ['off', 'on'], default: 'off', scope: 'view' },
+  open: { type: 'int', label: 'open at training step', min: 0, max: 1_000_000, default: 0, scope: 'view' },
   class: { type: 'choice', label: 'classroom mode', values: ['off', 'on'], default: 'off', scope: 'view' },
   hide: { type: 'flags', label: 'hidden parts', values: PAGE_PARTS, default: [], scope: 'view' },
   lock: { type: 'choice', label: 'settings locked', values: ['off', 'on'], default: 'off', scope: 'view' },

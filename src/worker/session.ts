@@ -29,10 +29,11 @@ import { ownedBuffer } from './ownedBuffer';
 import { Pacer, SLICE_MS, StepRate, paceRate } from './pacing';
 import type { PauseReason, WorkerCommand, WorkerEvent } from './protocol';
 import { SpikeWatch } from './spikeWatch';
+import { HistoryView, MEASURE_REST_MS } from './historyView';
 import { ViewOutputs } from './viewOutputs';
-import { measureBackends } from './measure';
+import { measuredEvent } from './measure';
+import { deviceLossNotice, moveNotice } from './backendNotices';
 import type { BackendName, BackendReport } from '../core/backends';
-import { BACKEND_LABELS } from '../core/backends';
 
 /** What the session needs from its surroundings. */
 export interface SessionHost {
@@ -70,6 +71,8 @@ export class TrainingSession {
   private readonly spikes = new SpikeWatch();
   private readonly checkpoints: Checkpoints;
   private readonly outputs: ViewOutputs;
+  /** The run's training history and the views of past steps (historyView.ts). */
+  private readonly past: HistoryView;
   /** Set while the run moves to another backend after losing the GPU device. */
   private recovering = false;
   /** The backend the session trains on (as announced to the page). */
@@ -80,10 +83,13 @@ export class TrainingSession {
   constructor(private readonly host: SessionHost) {
     this.checkpoints = new Checkpoints(host);
     this.outputs = new ViewOutputs(host);
+    this.past = new HistoryView(host, this.outputs);
   }
 
   /** Handles one command; commands run one at a time, in order, between training slices. */
   receive(command: WorkerCommand): Promise<void> {
+    // The step to view is taken at once, so that views queued behind it are skipped as stale.
+    if (command.type === 'view-step') this.past.aim(command.step);
     return this.exclusive(() => this.handle(command));
   }
 
@@ -118,6 +124,7 @@ export class TrainingSession {
       case 'step':
         if (this.trainer && !this.playing) {
           this.trainer.step();
+          this.past.afterStep(this.trainer);
           await this.publish();
         }
         return;
@@ -125,11 +132,13 @@ export class TrainingSession {
         if (this.trainer) {
           this.trainer.reset();
           this.startedAfresh();
+          this.past.restart(this.runId, this.trainer);
           await this.publish();
         }
         return;
       case 'view':
         this.outputs.set(command.request, command.transport);
+        if (this.trainer && this.past.viewing) await this.showPast(this.trainer);
         if (this.trainer && !this.playing) {
           if (this.outputs.measuresLag(this.trainer.stepCount)) await this.publish();
           else await this.postFields(this.trainer);
@@ -141,6 +150,7 @@ export class TrainingSession {
         if (!trainer || !weights)
           throw new Error('The trained weights do not fit this network; they were not loaded.');
         trainer.restoreState(weights, command.state.step, command.state.lambda, command.state.optimizer);
+        this.past.restart(this.runId, trainer);
         this.outputs.forgetMeasures();
         this.divergedRun = false;
         this.rate.reset();
@@ -167,17 +177,16 @@ export class TrainingSession {
         }
         return;
       case 'measure':
-        this.host.post({
-          type: 'measured',
-          id: command.id,
-          results: await measureBackends(command, this.host.backends, () => this.host.now()),
-        });
-        return;
+        return this.host.post(await measuredEvent(command, this.host.backends, () => this.host.now()));
       case 'move':
         return this.moveTo(command.backend, command.reason);
+      case 'view-step':
+        if (this.trainer) await this.showPast(this.trainer);
+        return;
       case 'setMultiplier':
         if (this.trainer && Number.isFinite(command.lambda) && command.lambda > 0) {
           this.trainer.setMultiplier(command.lambda);
+          this.past.markChange(this.trainer);
           if (this.nextStepIsAFrameAway()) await this.publish();
         }
         return;
@@ -194,6 +203,7 @@ export class TrainingSession {
       this.trainer.updateSettings(settings);
       // What the loss does after the user's own change is not a spike to report.
       this.spikes.reset();
+      this.past.markChange(this.trainer);
       if (this.nextStepIsAFrameAway()) await this.publish();
     }
   }
@@ -202,7 +212,11 @@ export class TrainingSession {
    * Replaces the run with a fresh one built from the scenario's seed, continuing from `resume` when
    * given (a checkpoint of the same scenario's run) and it fits the network.
    */
-  private async build(scenario: Scenario, resume: TrainedState | null = null): Promise<void> {
+  private async build(
+    scenario: Scenario,
+    resume: TrainedState | null = null,
+    sameRun = false,
+  ): Promise<void> {
     this.trainer?.dispose();
     this.trainer = null;
     this.scenario = scenario;
@@ -222,6 +236,8 @@ export class TrainingSession {
         message: 'The saved weights do not fit this network: the run starts again from the seed.',
       });
     }
+    if (sameRun && resume && weights) this.past.carryOver(this.runId, trainer);
+    else this.past.restart(this.runId, trainer);
     this.host.post({
       type: 'run',
       info: {
@@ -306,6 +322,7 @@ export class TrainingSession {
     let steps = 0;
     while (steps < budget && !this.reachedStepLimit()) {
       trainer.step();
+      this.past.afterStep(trainer);
       steps++;
       if (this.host.now() - start >= SLICE_MS) break;
     }
@@ -339,6 +356,7 @@ export class TrainingSession {
     const trainer = this.trainer;
     if (!trainer) return;
     const started = this.host.now();
+    await this.past.flush(this.runId, trainer, () => trainer === this.trainer);
     const snapshot: PackedSnapshot = await trainer.snapshot();
     if (trainer !== this.trainer) return;
     const now = this.host.now();
@@ -385,6 +403,15 @@ export class TrainingSession {
     }
   }
 
+  /** The view at the step asked for; its transport measures once the timeline rests (historyView.ts). */
+  private async showPast(trainer: Trainer): Promise<void> {
+    const isCurrent = () => trainer === this.trainer;
+    if (!(await this.past.show(this.runId, trainer, isCurrent))) return;
+    void this.host
+      .wait(MEASURE_REST_MS)
+      .then(() => this.exclusive(() => this.past.measure(this.runId, trainer, isCurrent)));
+  }
+
   private postFields(trainer: Trainer): Promise<void> {
     return this.outputs.postFields(this.runId, trainer, () => trainer === this.trainer);
   }
@@ -414,12 +441,8 @@ export class TrainingSession {
       this.recovering = false;
       if (!scenario) return;
       await this.build(scenario, checkpoint);
-      this.host.post({
-        type: 'notice',
-        message:
-          `The GPU device was lost (${reason}). Training continues on ${report.name.toUpperCase()} ` +
-          (checkpoint ? `from step ${checkpoint.step}, the last saved state.` : 'from the start.'),
-      });
+      const message = deviceLossNotice(reason, report.name, checkpoint?.step ?? null);
+      this.host.post({ type: 'notice', message });
       if (wasPlaying) this.setPlaying(true, null, null);
     });
   }
@@ -445,14 +468,11 @@ export class TrainingSession {
     if (problem !== null) await activateBackend(current, true);
     this.announceBackend(reportOf(now));
     onGpuDeviceLost((reason) => void this.recoverFromDeviceLoss(reason));
-    await this.build(scenario, state);
-    this.host.post({
-      type: 'notice',
-      message:
-        problem === null
-          ? `Training moved to ${BACKEND_LABELS[name]} (${why}); it continues from step ${state.step} with the same weights and optimiser state.`
-          : `Training could not move to ${BACKEND_LABELS[name]} (${problem}); it goes on on ${BACKEND_LABELS[current.name]}.`,
-    });
+    // The run goes on exactly: its training history too, and a past step in view stays in view.
+    await this.build(scenario, state, true);
+    if (this.trainer && this.past.viewing) await this.showPast(this.trainer);
+    const message = moveNotice(name, current.name, why, state.step, problem);
+    this.host.post({ type: 'notice', message });
     if (wasPlaying) this.setPlaying(true, null, null);
   }
 
