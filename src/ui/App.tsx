@@ -8,6 +8,7 @@ import { selectFatalError } from '../state/selectors';
 import { ControlPanel } from './controls/ControlPanel';
 import { ExportDialog } from './dialogs/ExportDialog';
 import { HelpDialog } from './dialogs/HelpDialog';
+import { Lessons } from './lesson/Lessons';
 import { PresetGallery } from './dialogs/PresetGallery';
 import { ShareDialog } from './dialogs/ShareDialog';
 import { MetricsPanel } from './metrics/MetricsPanel';
@@ -68,13 +69,14 @@ export function App() {
           </p>
         </div>
         <nav className="header-tools" aria-label="Tools">
-          <button type="button" onClick={() => setDialog('presets')}>
+          <Lessons />
+          <button type="button" onClick={() => setDialog('presets')} data-tour="presets">
             Presets
           </button>
           <button type="button" onClick={() => setDialog('studies')}>
             Studies
           </button>
-          <button type="button" onClick={() => setDialog('share')}>
+          <button type="button" onClick={() => setDialog('share')} data-tour="share">
             Share
           </button>
           <button type="button" onClick={() => setDialog('export')}>
