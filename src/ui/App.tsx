@@ -1,6 +1,7 @@
 /**
- * The layout shell: header with the presets, share and help buttons; the settings, the transport
- * view and the metrics; dialogs; classroom mode (large type, hidden parts, caption) and shortcuts.
+ * The layout shell: the header; the transport view first, then the settings and the metrics, arranged
+ * for the screen by layout/useLayout (phone, tablet, desktop, classroom, presentation) with CSS only,
+ * so that rotating or resizing keeps every component mounted; dialogs; shortcuts.
  */
 import { useEffect, useRef, useState } from 'react';
 import { selectFatalError, selectScenario } from '../state/selectors';
@@ -9,6 +10,11 @@ import { ExportDialog } from './dialogs/ExportDialog';
 import { HelpDialog } from './dialogs/HelpDialog';
 import { PresetGallery } from './dialogs/PresetGallery';
 import { ShareDialog } from './dialogs/ShareDialog';
+import type { DialogName } from './layout/AppHeader';
+import { AppHeader } from './layout/AppHeader';
+import { PresentBar } from './layout/PresentBar';
+import { LayoutContext, useLayout } from './layout/useLayout';
+import { usePresentation } from './layout/usePresentation';
 import { MetricsPanel } from './metrics/MetricsPanel';
 import { NoticeList } from './NoticeList';
 import { FaultPoint } from './FaultPoint';
@@ -16,11 +22,7 @@ import { PanelBoundary } from './PanelBoundary';
 import { PlaybackBar } from './PlaybackBar';
 import { useAppState, useServices } from './services';
 import { installShortcuts } from './shortcuts';
-import { StatusBadge } from './StatusBadge';
-import { ThemeToggle } from './ThemeToggle';
 import { TransportView } from './transport/TransportView';
-
-type DialogName = 'presets' | 'share' | 'export' | 'help' | null;
 
 const SETTINGS_PARTS = ['data', 'network', 'penalty', 'optimizer'] as const;
 
@@ -28,8 +30,10 @@ export function App() {
   const fatal = useAppState(selectFatalError);
   const scenario = useAppState(selectScenario);
   const services = useServices();
-  const [dialog, setDialog] = useState<DialogName>(null);
+  const [dialog, setDialog] = useState<DialogName | null>(null);
   const stageRef = useRef<HTMLElement>(null);
+  const { presenting, present, leave } = usePresentation();
+  const layout = useLayout({ classroom: scenario.class === 'on', presenting });
 
   useEffect(
     () =>
@@ -50,71 +54,48 @@ export function App() {
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={classes}>
-      <header className="app-header">
-        <div className="brand">
-          <h1>Least Action Lab</h1>
-          <p className="tagline">
-            A residual network moves points through the plane. Watch how, and how far.
-          </p>
-        </div>
-        <nav className="header-tools" aria-label="Tools">
-          <button type="button" onClick={() => setDialog('presets')}>
-            Presets
-          </button>
-          <button type="button" onClick={() => setDialog('share')}>
-            Share
-          </button>
-          <button type="button" onClick={() => setDialog('export')}>
-            Export
-          </button>
-          <button
-            type="button"
-            className="icon"
-            aria-label="Keyboard shortcuts"
-            onClick={() => setDialog('help')}
-          >
-            ?
-          </button>
-          <ThemeToggle />
-          <StatusBadge />
-        </nav>
-      </header>
-      <NoticeList />
-      {fatal && (
-        <div className="fatal" role="alert">
-          <strong>Training cannot run in this browser.</strong> {fatal}
-        </div>
-      )}
-      <main className={`layout${settingsShown ? '' : ' no-settings'}${metricsShown ? '' : ' no-metrics'}`}>
-        {settingsShown && (
-          <aside className="settings" aria-label="Settings">
-            <PanelBoundary name="Settings">
-              <FaultPoint panel="settings" />
-              <ControlPanel />
-            </PanelBoundary>
-          </aside>
+    <LayoutContext.Provider value={layout}>
+      <div className={classes} data-layout={layout}>
+        <AppHeader onOpen={setDialog} onPresent={present} />
+        <NoticeList />
+        {fatal && (
+          <div className="fatal" role="alert">
+            <strong>Training cannot run in this browser.</strong> {fatal}
+          </div>
         )}
-        <section className="stage" aria-label="Transport view" ref={stageRef}>
-          <PlaybackBar />
-          <PanelBoundary name="The transport view">
-            <FaultPoint panel="transport" />
-            <TransportView />
-          </PanelBoundary>
-        </section>
-        {metricsShown && (
-          <aside className="metrics" aria-label="Metrics">
-            <PanelBoundary name="Metrics">
-              <FaultPoint panel="metrics" />
-              <MetricsPanel />
+        <main className={`layout${settingsShown ? '' : ' no-settings'}${metricsShown ? '' : ' no-metrics'}`}>
+          <section className="stage" aria-label="Transport view" ref={stageRef}>
+            <PlaybackBar />
+            <PanelBoundary name="The transport view">
+              <FaultPoint panel="transport" />
+              <TransportView />
             </PanelBoundary>
-          </aside>
-        )}
-      </main>
-      <PresetGallery open={dialog === 'presets'} onClose={() => setDialog(null)} />
-      <ShareDialog open={dialog === 'share'} onClose={() => setDialog(null)} />
-      <ExportDialog open={dialog === 'export'} onClose={() => setDialog(null)} />
-      <HelpDialog open={dialog === 'help'} onClose={() => setDialog(null)} />
-    </div>
+            {presenting && <PresentBar onLeave={leave} />}
+          </section>
+          <div className="side">
+            {settingsShown && (
+              <aside className="settings" aria-label="Settings">
+                <PanelBoundary name="Settings">
+                  <FaultPoint panel="settings" />
+                  <ControlPanel />
+                </PanelBoundary>
+              </aside>
+            )}
+            {metricsShown && (
+              <aside className="metrics" aria-label="Metrics">
+                <PanelBoundary name="Metrics">
+                  <FaultPoint panel="metrics" />
+                  <MetricsPanel />
+                </PanelBoundary>
+              </aside>
+            )}
+          </div>
+        </main>
+        <PresetGallery open={dialog === 'presets'} onClose={() => setDialog(null)} />
+        <ShareDialog open={dialog === 'share'} onClose={() => setDialog(null)} />
+        <ExportDialog open={dialog === 'export'} onClose={() => setDialog(null)} />
+        <HelpDialog open={dialog === 'help'} onClose={() => setDialog(null)} />
+      </div>
+    </LayoutContext.Provider>
   );
 }

@@ -12,6 +12,7 @@ export const SHORTCUTS = [
   { keys: 'R', action: 'Reset to the initial weights' },
   { keys: 'F', action: 'Full screen on or off' },
   { keys: '?', action: 'This help' },
+  { keys: 'Esc', action: 'Leave the presentation (the Present button starts it)' },
 ] as const;
 
 /** Elements that use keys themselves. */
