@@ -148,6 +148,16 @@ for (const profile of PROFILES) {
       await expect(page.getByRole('button', { name: 'Reset view' })).toBeHidden();
       expect((await page.evaluate(() => window.__lab!.viewRegion()))!.half).toBeCloseTo(before.half, 6);
 
+      if (profile.touch) {
+        // A chart's hover read-out comes with a tap too, and stays after the finger leaves.
+        const chart = page.locator('.chart-host').first();
+        await chart.scrollIntoViewIfNeeded();
+        await chart.tap();
+        await expect(page.locator('.chart-readout').first()).toHaveAttribute('visibility', 'visible');
+        await expect(page.locator('.chart-readout').first()).toHaveText(/^step \d+: train /);
+        await page.evaluate(() => window.scrollTo(0, 0));
+      }
+
       await expectNoSeriousAxeViolation(page);
       await page.screenshot({
         path: screenshotPath(`devices/${profile.name}`),
@@ -180,9 +190,6 @@ for (const profile of PROFILES) {
       }
 
       // Own data: one finger paints points where it goes.
-      if (await page.getByRole('button', { name: 'Menu' }).isVisible()) {
-        // Nothing to open: the settings are on the page, under the view.
-      }
       await page.getByRole('combobox', { name: 'dataset' }).selectOption('custom');
       await expect(page.getByTestId('own-count')).toHaveText('0 / 2000 points');
       await paintStroke(cdp, page);
@@ -190,3 +197,60 @@ for (const profile of PROFILES) {
     });
   });
 }
+
+test.describe('turning and resizing', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('rotating a phone and resizing the window keep the run, the depth, the zoom and the open panels', async ({
+    page,
+  }) => {
+    const lab = new Lab(page);
+    await lab.open(LINK);
+    const cdp = await page.context().newCDPSession(page);
+    await page.getByRole('button', { name: 'Train', exact: true }).tap();
+    await lab.waitForStep(10);
+    await page.getByRole('button', { name: 'Pause', exact: true }).tap();
+    await lab.waitUntilPaused();
+    await lab.settle();
+    await page.getByRole('slider', { name: 'depth t' }).fill('1.5');
+    await pinch(cdp, page, 30, 80);
+    await page.getByRole('tab', { name: 'Penalty' }).tap();
+    await page.getByText('Layer settings').tap();
+    // The elements the page started with, to tell whether any was mounted afresh.
+    await page.evaluate(() => {
+      const kept = window as Window & { kept?: Element[] };
+      kept.kept = [...document.querySelectorAll('canvas, .chart-host svg')];
+    });
+    const state = () =>
+      page.evaluate(() => ({
+        layout: document.querySelector('.app')!.getAttribute('data-layout'),
+        run: window.__lab!.snapshot()!.runId,
+        step: window.__lab!.snapshot()!.step,
+        depth: window.__lab!.depth().t,
+        view: window.__lab!.viewRegion(),
+        kept: ((window as Window & { kept?: Element[] }).kept ?? []).every((e) => e.isConnected),
+        layerSettingsOpen: document.querySelector<HTMLDetailsElement>('.layer-settings')!.open,
+        overflow: document.documentElement.scrollWidth > window.innerWidth,
+      }));
+    const before = await state();
+    expect(before).toMatchObject({ layout: 'phone', depth: 1.5, kept: true, layerSettingsOpen: true });
+
+    for (const [width, height, layout] of [
+      [844, 390, 'side'],
+      [1440, 900, 'desktop'],
+      [390, 844, 'phone'],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await expect(page.locator('.app')).toHaveAttribute('data-layout', layout);
+      expect(await state()).toEqual({ ...before, layout, overflow: false });
+      if (layout !== 'desktop')
+        await expect(page.getByRole('tab', { name: 'Penalty' })).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByRole('heading', { name: 'Transport penalty' })).toBeAttached();
+      await expect(page.getByRole('slider', { name: 'penalty weight' })).toBeVisible();
+    }
+    // On the desktop every part is shown at once, and the phone's tab comes back with the phone.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect(page.getByRole('tab')).toHaveCount(0);
+    await expect(page.getByRole('slider', { name: 'blocks K' })).toBeVisible();
+  });
+});
