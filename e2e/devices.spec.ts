@@ -121,6 +121,20 @@ for (const profile of PROFILES) {
       expect(fits.canvasTop).toBeLessThan(fits.innerHeight);
       if (profile.touch) expect(await smallTargets(page)).toEqual([]);
 
+      const menu = page.getByRole('button', { name: 'Menu' });
+      if (profile.width < 900) {
+        // The header's tools are in the menu; "Settings" goes down to the settings' tabs.
+        await press(menu, profile.touch);
+        await press(page.getByRole('button', { name: 'Settings' }), profile.touch);
+        await expect(page.getByRole('tab', { name: 'Data' })).toBeFocused();
+        await expect(page.getByRole('tab', { name: 'Data' })).toBeInViewport();
+        await press(menu, profile.touch);
+        await press(page.getByRole('button', { name: 'Presets' }), profile.touch);
+        await expect(page.getByRole('dialog', { name: /preset/i })).toBeVisible();
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('button', { name: 'Presets' })).toBeHidden();
+      } else await expect(menu).toHaveCount(0);
+
       // Train, then pause, by touch or click.
       await press(page.getByRole('button', { name: 'Train', exact: true }), profile.touch);
       await lab.waitForStep(10);

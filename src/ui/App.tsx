@@ -12,6 +12,7 @@ import { PresetGallery } from './dialogs/PresetGallery';
 import { ShareDialog } from './dialogs/ShareDialog';
 import type { DialogName } from './layout/AppHeader';
 import { AppHeader } from './layout/AppHeader';
+import { GuardedAside } from './layout/GuardedAside';
 import { PresentBar } from './layout/PresentBar';
 import { LayoutContext, useLayout } from './layout/useLayout';
 import { usePresentation } from './layout/usePresentation';
@@ -74,20 +75,14 @@ export function App() {
           </section>
           <div className="side">
             {settingsShown && (
-              <aside className="settings" aria-label="Settings">
-                <PanelBoundary name="Settings">
-                  <FaultPoint panel="settings" />
-                  <ControlPanel />
-                </PanelBoundary>
-              </aside>
+              <GuardedAside panel="settings" label="Settings">
+                <ControlPanel />
+              </GuardedAside>
             )}
             {metricsShown && (
-              <aside className="metrics" aria-label="Metrics">
-                <PanelBoundary name="Metrics">
-                  <FaultPoint panel="metrics" />
-                  <MetricsPanel />
-                </PanelBoundary>
-              </aside>
+              <GuardedAside panel="metrics" label="Metrics">
+                <MetricsPanel />
+              </GuardedAside>
             )}
           </div>
         </main>

@@ -7,7 +7,7 @@ import { selectCompiling, selectPlaying } from '../../state/selectors';
 import { useAppState } from '../services';
 import { StatusBadge } from '../StatusBadge';
 import { ThemeToggle } from '../ThemeToggle';
-import { COMPACT_HEADER, useMediaQuery } from './useLayout';
+import { COMPACT_HEADER, useLayoutName, useMediaQuery } from './useLayout';
 
 export type DialogName = 'presets' | 'share' | 'export' | 'help';
 
@@ -22,8 +22,15 @@ function PlayState() {
   );
 }
 
+/** In one column the settings are far down the page: the menu goes there, to the tab in use. */
+function goToSettings() {
+  document.querySelector<HTMLElement>('.settings [role="tab"][aria-selected="true"]')?.focus();
+}
+
 export function AppHeader({ onOpen, onPresent }: { onOpen(dialog: DialogName): void; onPresent(): void }) {
   const compact = useMediaQuery(COMPACT_HEADER);
+  const layout = useLayoutName();
+  const oneColumn = layout === 'phone' || layout === 'stacked';
   const [menuOpen, setMenuOpen] = useState(false);
   const navRef = useRef<HTMLElement>(null);
   const folded = compact && !menuOpen;
@@ -71,6 +78,11 @@ export function AppHeader({ onOpen, onPresent }: { onOpen(dialog: DialogName): v
           </button>
         )}
         <div id="header-menu" className={compact ? 'tool-list menu' : 'tool-list'} hidden={folded}>
+          {compact && oneColumn && (
+            <button type="button" onClick={choose(goToSettings)}>
+              Settings
+            </button>
+          )}
           <button type="button" onClick={choose(() => onOpen('presets'))}>
             Presets
           </button>
