@@ -95,14 +95,20 @@ export function AppHeader({ onOpen, onPresent }: { onOpen(dialog: DialogName): v
           <button type="button" onClick={choose(onPresent)}>
             Present
           </button>
-          <button
-            type="button"
-            className="icon"
-            aria-label="Keyboard shortcuts"
-            onClick={choose(() => onOpen('help'))}
-          >
-            ?
-          </button>
+          {compact ? (
+            <button type="button" onClick={choose(() => onOpen('help'))}>
+              Help and keyboard shortcuts
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="icon"
+              aria-label="Keyboard shortcuts"
+              onClick={choose(() => onOpen('help'))}
+            >
+              ?
+            </button>
+          )}
           <ThemeToggle />
           <StatusBadge />
         </div>
