@@ -85,7 +85,14 @@ export default tseslint.config(
     [tfjs, react, zustand, ...layers('engine', 'worker', 'state', 'render', 'ui', 'cli')],
   ),
   boundary(['src/state/**'], [tfjs, d3, ...layers('engine', 'render', 'charts', 'ui', 'cli')]),
-  boundary(['src/ui/**'], [tfjs, ...layers('engine', 'cli')]),
+  // The page's orchestration: no React (src/ui), no tfjs (it talks to workers through src/worker).
+  // (Its unit tests run against the real engine, so they may set up a tfjs backend.)
+  {
+    ...boundary(['src/app/**'], [tfjs, react, zustand, d3, ...layers('engine', 'ui', 'cli')]),
+    ignores: ['src/app/**/*.test.ts'],
+  },
+  // React only: the workers are reached through src/app, never directly.
+  boundary(['src/ui/**'], [tfjs, ...layers('engine', 'worker', 'cli')]),
   boundary(['src/cli/**'], [react, zustand, d3, ...layers('state', 'render', 'charts', 'ui')]),
   {
     files: ['**/*.test.ts', 'e2e/**', 'bench/**'],

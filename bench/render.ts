@@ -5,7 +5,7 @@
  * training particles (and 1,000 test particles) and K = 16.
  */
 import type { Browser, Page } from 'playwright';
-import type { RenderCost } from '../src/ui/testHook';
+import type { RenderCost } from '../src/app/testHook';
 import { median } from './stats';
 
 export interface RenderRow {

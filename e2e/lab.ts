@@ -1,9 +1,22 @@
 /** A page object for the app: navigation, the test hook, and the controls a user touches. */
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
-import type { LabHook } from '../src/ui/testHook';
+import type { LabHook } from '../src/app/testHook';
 
 export type Snapshot = NonNullable<ReturnType<LabHook['snapshot']>>;
+
+/** Waits until the page has run `count` more animation frames (see Lab.frames). */
+export async function nextFrames(page: Page, count = 2): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n;
+        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    count,
+  );
+}
 
 export class Lab {
   constructor(readonly page: Page) {
@@ -90,6 +103,18 @@ export class Lab {
     await this.page.getByRole('button', { name: 'One training step' }).click();
     return this.waitForStep(before + 1, 90_000);
   }
+
+  /**
+   * Waits until the page has run `count` more animation frames: enough for the frame loop to draw
+   * what just changed (2), or for charts that wait for a frame with room to catch up (they wait at
+   * most 0.5 s: 40 frames).
+   */
+  frames(count = 2): Promise<void> {
+    return nextFrames(this.page, count);
+  }
+
+  /** Frames enough for every deferred chart and thumbnail to have drawn the latest state. */
+  static readonly CATCH_UP_FRAMES = 40;
 
   losses(): Promise<number[]> {
     return this.page.evaluate(() => window.__lab!.losses());

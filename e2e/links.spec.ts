@@ -22,12 +22,15 @@ test('the same link replays the same first 100 losses exactly on WASM across pag
 });
 
 test('changing the data adds a history entry: Back and Forward restore the scenarios', async ({ page }) => {
+  // The page's clock runs as usual, and the test can move it forward.
+  await page.clock.install();
   const lab = new Lab(page);
   await lab.open('v=1&data=moons&n=100');
   const dataset = page.getByRole('combobox', { name: 'dataset' });
   await dataset.selectOption('circles');
   await expect(page).toHaveURL(/data=circles/);
-  await page.waitForTimeout(1100);
+  // Edits within a second belong to one history entry: move the page's clock past that second.
+  await page.clock.fastForward(1100);
   await dataset.selectOption('xor');
   await expect(page).toHaveURL(/data=xor/);
   await page.goBack();

@@ -18,7 +18,7 @@ for (const preset of PRESETS) {
     // Nothing in the link needed fixing and nothing went wrong. (A preset with a step limit may reach
     // it before the pause lands and say so: that notice is information.)
     await expect(page.locator('.notice.warning, .notice.error')).toHaveCount(0);
-    await page.waitForTimeout(400);
+    await lab.frames(Lab.CATCH_UP_FRAMES);
     await page.locator('.stage').screenshot({ path: screenshotPath(`presets/${preset.id}`) });
   });
 }

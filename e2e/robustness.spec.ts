@@ -86,8 +86,11 @@ test('training pauses while the tab is hidden and resumes when it is shown', asy
     }, hidden);
   await setHidden(true);
   await page.waitForFunction(() => !window.__lab!.state().playing);
+  // Everything the worker did before the pause has arrived; a worker still training would send more.
+  await lab.settle();
   const paused = (await lab.snapshot()).step;
-  await page.waitForTimeout(300);
+  await lab.frames(10);
+  await lab.settle();
   expect((await lab.snapshot()).step).toBe(paused);
   await setHidden(false);
   await page.waitForFunction(() => window.__lab!.state().playing);

@@ -21,7 +21,7 @@ test('the page loads, trains on WASM, and the loss falls on moons', async ({ pag
   expect(losses.length).toBeGreaterThanOrEqual(400);
   expect(losses[losses.length - 1]).toBeLessThan(losses[0] / 5);
   await expect(page.getByTestId('step')).not.toHaveText('0');
-  await page.waitForTimeout(300);
+  await lab.frames(Lab.CATCH_UP_FRAMES);
   await page.screenshot({ path: screenshotPath('trained-moons') });
 });
 
@@ -32,13 +32,13 @@ test('depth 0 shows the input cloud and depth K the output cloud', async ({ page
   const canvas = page.locator('canvas.transport-canvas');
   await depth.fill('0');
   await expect(depth).toHaveValue('0');
-  await page.waitForTimeout(100);
+  await lab.frames();
   const atInput = await canvas.screenshot();
   await lab.play();
   await lab.waitForStep(150);
   await lab.pause();
   await depth.fill('4');
-  await page.waitForTimeout(100);
+  await lab.frames();
   const atOutput = await canvas.screenshot();
   expect(atOutput.equals(atInput)).toBe(false);
   const [x0, xK] = await page.evaluate(() => [window.__lab!.layer(0), window.__lab!.layer(4)]);

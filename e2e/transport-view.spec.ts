@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { VIEW_LAYERS } from '../src/scenario/schema';
-import { Lab } from './lab';
+import { Lab, nextFrames } from './lab';
 
 const canvas = (page: Page) => page.locator('canvas.transport-canvas');
 
@@ -11,7 +11,7 @@ async function settled(page: Page, layers: readonly string[]): Promise<void> {
     await page.waitForFunction(() => window.__lab!.fields() !== null);
   }
   if (layers.includes('ot')) await page.waitForFunction(() => window.__lab!.transport() !== null);
-  await page.waitForTimeout(250);
+  await nextFrames(page);
 }
 
 test('toggling each layer changes the pixels of the canvas', async ({ page }) => {
@@ -85,12 +85,12 @@ test('the depth scrubber at 0 and at K shows the input cloud and the output clou
 
   await depth.fill('0');
   await expect(page.getByTestId('depth')).toHaveText('0.00');
-  await page.waitForTimeout(100);
+  await lab.frames();
   expect((await pixelsAt(page, pick(x0))).every((p) => !isBackground(p))).toBe(true);
 
   await depth.fill('4');
   await expect(page.getByTestId('depth')).toHaveText('4.00');
-  await page.waitForTimeout(100);
+  await lab.frames();
   expect((await pixelsAt(page, pick(xK))).every((p) => !isBackground(p))).toBe(true);
   // Where the inputs were, most of the plane is now empty.
   const vacated = (await pixelsAt(page, pick(x0))).filter(isBackground).length;

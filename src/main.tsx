@@ -1,26 +1,20 @@
-/** The page's entry: read the link, create the long-lived services, mount the app. */
+/** The page's entry: create the app with the browser's clock, workers, storage and page, then mount it. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createApp } from './app/createApp';
+import { browserClock } from './app/ports';
+import type { PageEnvironment } from './app/ports';
+import { installTestHook } from './app/testHook';
 import type { BackendPreference } from './core/backends';
 import { BACKEND_PREFERENCES } from './core/backends';
 import { createFrameLoop } from './render/frameLoop';
-import { createCamera } from './render/camera';
-import { createDepthClock } from './render/depthClock';
 import { RenderStats } from './render/renderStats';
-import { decodeScenarioLink } from './scenario/link';
-import { createAppStore } from './state/store';
+import { createTrainingClient } from './worker/client';
 import { App } from './ui/App';
 import type { AppServices } from './ui/services';
 import { ServicesContext } from './ui/services';
-import { applyThemes, storedTheme } from './ui/theme';
-import { attachViewSyncs } from './ui/viewSync';
-import { createDepthAnimator } from './ui/depthAnimator';
-import { createRuns } from './ui/runs';
-import { createPointEditor } from './ui/draw/pointEditor';
-import { createViewRegion } from './ui/viewRegion';
-import { createScenarioOpener, loadTrainedState } from './ui/openScenario';
-import { installTestHook } from './ui/testHook';
-import { syncScenarioWithUrl } from './ui/urlSync';
+import { applyThemes } from './app/theme';
+import { reducedMotionQuery } from './ui/transport/useReducedMotion';
 import './ui/styles/index.css';
 
 function backendFromQuery(notices: string[]): BackendPreference {
@@ -32,35 +26,47 @@ function backendFromQuery(notices: string[]): BackendPreference {
   return match ?? 'auto';
 }
 
-const { scenario, notices, trained } = decodeScenarioLink(window.location.hash);
+const page: PageEnvironment = {
+  hash: () => window.location.hash,
+  writeHash(hash, replace) {
+    if (replace) window.history.replaceState(window.history.state, '', hash);
+    else window.history.pushState(null, '', hash);
+  },
+  onHashChange(listener) {
+    window.addEventListener('hashchange', listener);
+    return () => window.removeEventListener('hashchange', listener);
+  },
+  hidden: () => document.hidden,
+  onVisibilityChange(listener) {
+    document.addEventListener('visibilitychange', listener);
+    return () => document.removeEventListener('visibilitychange', listener);
+  },
+};
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const notices: string[] = [];
 const backendPreference = backendFromQuery(notices);
-const store = createAppStore({ scenario, backendPreference, theme: storedTheme() });
-if (notices.length > 0) store.getState().notify('warning', notices);
-applyThemes(store);
+const app = createApp({
+  createWorker: createTrainingClient,
+  clock: browserClock,
+  storage: localStorageOrNull(),
+  page,
+  backendPreference,
+  notices,
+});
 const frameStats = new RenderStats();
 const loop = createFrameLoop(frameStats);
-const runs = createRuns(store);
-const depth = createDepthClock(Math.min(scenario.depth, scenario.K));
-const camera = createCamera();
-if (trained) store.setState({ autoplay: false });
-const services: AppServices = {
-  store,
-  runs,
-  view: createViewRegion(runs, camera),
-  loop,
-  depth,
-  camera,
-  renderStats: new RenderStats(),
-  frameStats,
-  open: createScenarioOpener({ store, runs, depth, camera }),
-  points: createPointEditor(store),
-};
-// The depth advances first in every frame, then the view syncs and the renderers read it.
-loop.add(createDepthAnimator(services));
-attachViewSyncs(services);
-syncScenarioWithUrl(store, services.open);
-void loadTrainedState(services, scenario, trained);
-installTestHook(services);
+const services: AppServices = { ...app, loop, renderStats: new RenderStats(), frameStats };
+app.attachFrameLoop(loop, () => reducedMotionQuery.matches);
+applyThemes(app.store);
+installTestHook(app, services);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -11,8 +11,8 @@ import type { ModelConfig, PointSet } from '../core/types';
 import type { Scenario } from '../scenario/schema';
 import { nest } from './nest';
 
-/** The final metrics of a run (whole training set; transport measures on <= 512 training points). */
-export interface RunMetrics {
+/** The final metrics of a run (whole training set), then its transport measures. */
+export interface RunMetrics extends TransportMetrics {
   steps: number;
   trainLoss: number;
   trainAccuracy: number;
@@ -25,18 +25,36 @@ export interface RunMetrics {
   lambda: number;
   /** The penalty weight the next step would use (0, a, or 1/lambda). */
   penaltyWeight: number;
-  /** Number of training points the transport measures used (all, or a seeded subsample of 512). */
-  measuredPoints: number;
-  action: number;
-  S: number;
-  W2sq: number;
-  otRatio: number;
-  straightness: number;
-  efficiency: number;
-  monotonicityViolations: number;
 }
 
-export function runMetrics(snapshot: PackedSnapshot, model: ModelConfig, seed: number): RunMetrics {
+/**
+ * The transport measures of the final flow on <= 512 training points; every one null when they were
+ * not measured (a diverged run: non-finite positions have no optimal transport).
+ */
+export interface TransportMetrics {
+  /** Number of training points the transport measures used (all, or a seeded subsample of 512). */
+  measuredPoints: number | null;
+  action: number | null;
+  S: number | null;
+  W2sq: number | null;
+  otRatio: number | null;
+  straightness: number | null;
+  efficiency: number | null;
+  monotonicityViolations: number | null;
+}
+
+const NOT_MEASURED: TransportMetrics = {
+  measuredPoints: null,
+  action: null,
+  S: null,
+  W2sq: null,
+  otRatio: null,
+  straightness: null,
+  efficiency: null,
+  monotonicityViolations: null,
+};
+
+function transportMetrics(snapshot: PackedSnapshot, model: ModelConfig, seed: number): TransportMetrics {
   const views = snapshotViews(snapshot.data, snapshot.layout);
   const measures = measureTransportSubsampled(
     {
@@ -48,6 +66,29 @@ export function runMetrics(snapshot: PackedSnapshot, model: ModelConfig, seed: n
     seed,
   );
   return {
+    measuredPoints: measures.points,
+    action: measures.action,
+    S: measures.straightLineCost,
+    W2sq: measures.optimalCost,
+    otRatio: measures.otRatio,
+    straightness: measures.straightness,
+    efficiency: measures.efficiency,
+    monotonicityViolations: measures.monotonicityViolations,
+  };
+}
+
+/**
+ * The metrics of a final snapshot; the transport measures only when `measureTransport` (false for a
+ * diverged run).
+ */
+export function runMetrics(
+  snapshot: PackedSnapshot,
+  model: ModelConfig,
+  seed: number,
+  measureTransport: boolean,
+): RunMetrics {
+  const views = snapshotViews(snapshot.data, snapshot.layout);
+  return {
     steps: snapshot.step,
     trainLoss: metric(views, 'trainLoss'),
     trainAccuracy: metric(views, 'trainAccuracy'),
@@ -57,14 +98,7 @@ export function runMetrics(snapshot: PackedSnapshot, model: ModelConfig, seed: n
     E: Array.from(views.blockEnergies),
     lambda: metric(views, 'lambda'),
     penaltyWeight: metric(views, 'weight'),
-    measuredPoints: measures.points,
-    action: measures.action,
-    S: measures.straightLineCost,
-    W2sq: measures.optimalCost,
-    otRatio: measures.otRatio,
-    straightness: measures.straightness,
-    efficiency: measures.efficiency,
-    monotonicityViolations: measures.monotonicityViolations,
+    ...(measureTransport ? transportMetrics(snapshot, model, seed) : NOT_MEASURED),
   };
 }
 

@@ -39,7 +39,7 @@ export interface RunOutput extends RunMetrics {
   /** The engine the steps ran on (fused, or reference when asked for). */
   engine: EngineKind;
   seconds: number;
-  /** Null, or where a value became infinite or not a number. */
+  /** Null, or where a value became infinite or not a number (then the transport measures are null). */
   diverged: string | null;
   notices: string[];
 }
@@ -84,8 +84,10 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   }
   const seconds = (performance.now() - started) / 1000;
   const snapshot = await trainer.snapshot();
-  diverged ??= findNonFinite(snapshotViews(snapshot.data, snapshot.layout));
-  const metrics = runMetrics(snapshot, config.model, config.seed);
+  const nonFinite = findNonFinite(snapshotViews(snapshot.data, snapshot.layout));
+  diverged ??= nonFinite && `after step ${snapshot.step}, ${nonFinite} is infinite or not a number`;
+  // Non-finite positions have no optimal transport: a diverged run is not measured.
+  const metrics = runMetrics(snapshot, config.model, config.seed, diverged === null);
   const output: RunOutput = {
     scenario: encodeScenarioLink(scenario),
     backend: backend.name,

@@ -57,7 +57,7 @@ export function scienceTable(rows: readonly ScienceRow[]): string {
     ...rows.map(
       (r) =>
         `| ${r.mode} | ${r.seed} | ${r.output.C.toPrecision(3)} | ${(100 * r.output.trainAccuracy).toFixed(1)}% | ` +
-        `${(100 * r.output.testAccuracy).toFixed(1)}% | ${r.output.otRatio.toFixed(3)} | \`#${r.link}\` |`,
+        `${(100 * r.output.testAccuracy).toFixed(1)}% | ${r.output.otRatio?.toFixed(3) ?? 'diverged'} | \`#${r.link}\` |`,
     ),
   ];
   for (const mode of SCIENCE_CHECK.modes) {

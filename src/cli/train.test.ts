@@ -113,4 +113,19 @@ describe('npm run train', () => {
     expect(printed.W2sq).toBeLessThanOrEqual(printed.S + 1e-9);
     expect(printed.S).toBeLessThanOrEqual(4 * 0.25 * printed.action + 1e-9);
   });
+
+  it('stops at a divergence: says so, skips the transport measures and exits with code 3', async () => {
+    const link = 'v=1&data=spiral&n=50&K=32&width=64&act=relu&opt=sgd&lr=1&momentum=0.99&penalty=off';
+    const failure = await cli([link, '--steps', '2', '--json']).catch(
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(failure).toMatchObject({ code: 3 });
+    const { stdout, stderr } = failure as { stdout: string; stderr: string };
+    expect(stderr).toMatch(/^error: training diverged: .* is infinite or not a number/m);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    const printed = JSON.parse(stdout);
+    expect(printed.steps).toBe(2);
+    expect(printed.diverged).toBe('after step 2, metric trainLoss is infinite or not a number');
+    for (const key of ['measuredPoints', 'W2sq', 'S', 'otRatio', 'action']) expect(printed[key]).toBeNull();
+  }, 60_000);
 });

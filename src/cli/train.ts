@@ -1,12 +1,17 @@
 /**
  * `npm run train -- "<scenario link or JSON>" --steps N [--json] [--dump FILE] [--backend cpu|wasm]`:
- * the app's engine in Node. Prints the final metrics (see report.ts); exit code 2 on bad arguments.
+ * the app's engine in Node. Prints the final metrics (see report.ts). Exit codes: 0 trained, 1 an
+ * error, 2 bad arguments, 3 the training diverged (the metrics are printed, the transport measures
+ * are null).
  */
 import { writeFileSync } from 'node:fs';
 import type { CliOptions } from './args';
 import { parseCliArgs, USAGE } from './args';
 import { dumpJson } from './report';
 import { runScenario } from './runScenario';
+
+/** Exit code of a run whose training diverged. */
+const DIVERGED_EXIT_CODE = 3;
 
 async function main(options: CliOptions): Promise<void> {
   const { output, metrics, scenario, trainer, snapshot } = await runScenario(options);
@@ -18,10 +23,10 @@ async function main(options: CliOptions): Promise<void> {
       const text = Array.isArray(value)
         ? value.map((v) => (typeof v === 'number' ? v.toPrecision(4) : v)).join(', ')
         : value;
-      console.log(`${key.padEnd(24)} ${typeof text === 'number' ? Number(text.toPrecision(6)) : text}`);
+      const shown = typeof text === 'number' ? Number(text.toPrecision(6)) : (text ?? '-');
+      console.log(`${key.padEnd(24)} ${shown}`);
     }
   }
-  if (output.diverged) console.error(`warning: training diverged: ${output.diverged}`);
   if (options.dump) {
     const weights = await trainer.weights();
     const link = output.scenario;
@@ -37,6 +42,13 @@ async function main(options: CliOptions): Promise<void> {
     writeFileSync(options.dump, JSON.stringify(dump));
   }
   trainer.dispose();
+  if (output.diverged) {
+    console.error(
+      `error: training diverged: ${output.diverged}; the transport measures were not computed ` +
+        '(lower the learning rate or the momentum)',
+    );
+    process.exitCode = DIVERGED_EXIT_CODE;
+  }
 }
 
 // A reader that stops early (`| head`) is not an error.

@@ -53,4 +53,11 @@ describe('solveAssignment', () => {
     const { columnOfRow } = solveAssignment(cost, n);
     expect(new Set(columnOfRow).size).toBe(n);
   });
+
+  it('refuses costs that are infinite or not a number instead of searching for ever', () => {
+    for (const bad of [NaN, Infinity, -Infinity]) {
+      const cost = Float64Array.from([1, 2, 3, 4, 5, bad, 7, 8, 9]);
+      expect(() => solveAssignment(cost, 3)).toThrow(`entry (1, 2) is ${bad}`);
+    }
+  });
 });

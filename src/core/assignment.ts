@@ -13,10 +13,18 @@ export interface Assignment {
 
 /**
  * Minimises sum_i cost[i][p(i)] over all permutations p.
- * @param cost n x n matrix, row-major (cost of row i and column j at i * n + j)
+ * @param cost n x n matrix, row-major (cost of row i and column j at i * n + j), every entry finite
  * @param n number of rows and columns
+ * @throws when an entry is infinite or not a number (no augmenting path could be found: the search
+ *   would never end)
  */
 export function solveAssignment(cost: Float64Array, n: number): Assignment {
+  const bad = cost.subarray(0, n * n).findIndex((c) => !Number.isFinite(c));
+  if (bad >= 0) {
+    throw new Error(
+      `The assignment needs finite costs; entry (${Math.floor(bad / n)}, ${bad % n}) is ${cost[bad]}.`,
+    );
+  }
   // 1-based arrays; index 0 is the virtual column the augmenting path starts from.
   const u = new Float64Array(n + 1);
   const v = new Float64Array(n + 1);

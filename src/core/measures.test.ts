@@ -8,7 +8,7 @@ import {
   MAX_ASSIGNMENT_POINTS,
   particleStraightness,
 } from './measures';
-import { createRandomStream } from './random';
+import { createRandomStream, identityIndices } from './random';
 
 /** Builds a flow from per-depth lists of points. */
 function flowOf(depths: number[][][], stepSize: number): Flow {
@@ -105,11 +105,15 @@ describe('least-action measures', () => {
     const b = measureTransportSubsampled(flow, 11);
     const c = measureTransportSubsampled(flow, 12);
     expect(a.points).toBe(MAX_ASSIGNMENT_POINTS);
+    expect(a.subsampled).toBe(true);
     expect(a.indices).toHaveLength(MAX_ASSIGNMENT_POINTS);
     expect(new Set(a.partnerOf).size).toBe(MAX_ASSIGNMENT_POINTS);
     expect(a).toEqual(b);
     expect(a.optimalCost).not.toBe(c.optimalCost);
     const small = selectParticles(flow, [0, 1, 2, 3]);
     expect(measureTransportSubsampled(small, 11)).toEqual(measureTransport(small));
+    expect(measureTransportSubsampled(small, 11).subsampled).toBe(false);
+    const exactlyAll = selectParticles(flow, identityIndices(MAX_ASSIGNMENT_POINTS));
+    expect(measureTransportSubsampled(exactlyAll, 11).subsampled).toBe(false);
   });
 });

@@ -11,6 +11,8 @@ import { createRandomStream, identityIndices, subsampleIndices } from './random'
 export interface TransportMeasures {
   /** Number of particles the measures were computed on. */
   points: number;
+  /** Whether those are a seeded subsample of a larger flow (see measureTransportSubsampled). */
+  subsampled: boolean;
   /** E_k = mean_i ||v_k(x_k^i)||^2, one per block. */
   blockEnergies: Float64Array;
   /** C = (1/d) sum_k E_k with d = 2: the kinetic term of the loss. */
@@ -144,6 +146,7 @@ export function measureTransport(flow: Flow): TransportMeasures {
   const pathBound = flow.blocks * flow.stepSize * action;
   return {
     points: flow.points,
+    subsampled: false,
     blockEnergies: energies,
     kineticCost: energySum / 2,
     action,
@@ -169,5 +172,5 @@ export function measureTransportSubsampled(flow: Flow, seed: number): TransportM
   if (flow.points <= MAX_ASSIGNMENT_POINTS) return measureTransport(flow);
   const rng = createRandomStream(seed, 'measures/subsample');
   const indices = subsampleIndices(flow.points, MAX_ASSIGNMENT_POINTS, rng);
-  return { ...measureTransport(selectParticles(flow, indices)), indices };
+  return { ...measureTransport(selectParticles(flow, indices)), subsampled: true, indices };
 }

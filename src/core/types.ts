@@ -101,3 +101,19 @@ export interface RunConfig {
   /** Scenario seed; initial weights use stream "init", batches "batches". */
   seed: number;
 }
+
+/**
+ * An optimiser's state, so that a run can continue exactly on another backend or in another worker:
+ * the moments in the layout of the model's flat parameter buffer, and Adam's running powers.
+ */
+export interface OptimizerState {
+  /** The kind the moments belong to (null: no step taken since they were cleared). */
+  kind: OptimizerKind | null;
+  /** Adam's first moment m, or SGD's velocity u. */
+  first: Float32Array;
+  /** Adam's second moment v (zeros for SGD). */
+  second: Float32Array;
+  /** beta1^t and beta2^t of the last step taken (1 before any). */
+  beta1Power: number;
+  beta2Power: number;
+}

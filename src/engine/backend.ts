@@ -66,6 +66,19 @@ export async function selectBackend(
   );
 }
 
+/**
+ * Makes one backend active as if asked for by name (a software WebGPU adapter is accepted when
+ * `allowSoftware`): null when it is, else why not.
+ */
+export function activateBackend(candidate: BackendCandidate, allowSoftware: boolean): Promise<string | null> {
+  return tryBackend(candidate, allowSoftware);
+}
+
+/** The report of a backend made active by activateBackend. */
+export function reportOf(candidate: BackendCandidate): BackendReport {
+  return { name: candidate.name, detail: candidate.describe?.() ?? '', skipped: [], fallbackNotice: null };
+}
+
 /** Null when the backend is now active, else why not. */
 async function tryBackend(candidate: BackendCandidate, requested: boolean): Promise<string | null> {
   try {
@@ -79,6 +92,11 @@ async function tryBackend(candidate: BackendCandidate, requested: boolean): Prom
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** The backend tfjs computes on now. */
+export function activeBackendName(): string {
+  return tf.getBackend();
 }
 
 /** Tensors and bytes tfjs holds now (for soak tests: both stay flat while training). */

@@ -87,3 +87,37 @@ describe('initial weights', () => {
     expect(reference.logits[1]).toBe(0);
   });
 });
+
+describe('the fixed head, as the engine applies it to x_K', () => {
+  // Pinned values (science.md section 1, src/engine/README.md): the decision line of two classes is
+  // x1 + x2 = -2; three or four classes get logits_j = 2 <u_j, x>, u_j at pi/4 + 2 pi j / C.
+  const logitsAt = (classes: number, x: number[]) =>
+    tf.tidy(() => {
+      const { headW, headb } = fixedHead(classes);
+      const params = { headW: tf.tensor2d(headW, [2, classes]), headb: tf.tensor1d(headb) };
+      return headLogits(
+        params as Parameters<typeof headLogits>[0],
+        tf.tensor2d(x, [x.length / 2, 2]),
+      ).arraySync();
+    });
+
+  it('is (x1 + x2 + 2, 0) for two classes', () => {
+    const [a, b, c] = logitsAt(2, [0.5, 0.25, -1.5, -0.5, 0, 0]);
+    expect(a[0]).toBeCloseTo(2.75, 6);
+    expect(a[1]).toBe(0);
+    expect(b[0]).toBeCloseTo(0, 6); // on the decision line x1 + x2 = -2
+    expect(c).toEqual([2, 0]);
+  });
+
+  it('is 2 <u_j, x> for three and four classes (sectors meeting at the origin)', () => {
+    const [three] = logitsAt(3, [0.5, 0.25]);
+    [1.0606601717798214, -0.8365163037378077, -0.22414386804201392].forEach((v, j) =>
+      expect(three[j]).toBeCloseTo(v, 6),
+    );
+    const [four] = logitsAt(4, [0.5, 0.25]);
+    [1.0606601717798214, -0.3535533905932737, -1.0606601717798214, 0.3535533905932735].forEach((v, j) =>
+      expect(four[j]).toBeCloseTo(v, 6),
+    );
+    expect(logitsAt(4, [0, 0])[0]).toEqual([0, 0, 0, 0]);
+  });
+});

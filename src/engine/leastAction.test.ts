@@ -95,4 +95,30 @@ describe('least-action mode, step by step against a hand computation', () => {
     expect(history[0].loss).toBe(history[0].crossEntropy);
     trainer.dispose();
   });
+
+  it.each(['fused', 'reference'] as const)(
+    'adds exactly tau * CE_t to lambda after a live change of lambda and tau (%s engine)',
+    async (engine) => {
+      const trainer = new Trainer(testRun({ penalty: 'lap', lambda0: 1, tau: 1, every: 1, engine }));
+      expect(trainer.engine).toBe(engine);
+      for (let i = 0; i < 3; i++) trainer.step();
+      await probe(trainer);
+      trainer.setMultiplier(4);
+      trainer.updateSettings({ tau: 0.3 });
+      // In float32, as both engines compute it: lambda_{t+1} = lambda_t + tau * CE_t, CE_t this step's.
+      const f = Math.fround;
+      let lambda = f(4);
+      for (let t = 0; t < 4; t++) {
+        if (t === 2) trainer.updateSettings({ tau: 2.5 });
+        const tau = t < 2 ? 0.3 : 2.5;
+        trainer.step();
+        const [row] = (await probe(trainer)).history;
+        const expected = f(lambda + f(f(tau) * row.crossEntropy));
+        expect(row.lambda, `step ${t} after the change`).toBe(expected);
+        expect(row.weight).toBe(f(1 / expected));
+        lambda = expected;
+      }
+      trainer.dispose();
+    },
+  );
 });

@@ -11,7 +11,7 @@
  * The moments are public so that the fused step (src/engine/fused) updates the same state.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { OptimizerKind, TrainingSettings } from '../core/types';
+import type { OptimizerKind, OptimizerState, TrainingSettings } from '../core/types';
 import { variableFrom } from './params';
 
 export type OptimizerSettings = Pick<
@@ -76,6 +76,29 @@ export class ParameterOptimizer {
         variable.assign(tf.sub(variable, tf.mul(u, lr)));
       }
     });
+  }
+
+  /** The moments and powers, read back (to continue exactly elsewhere). */
+  async read(): Promise<OptimizerState> {
+    const [first, second] = await Promise.all([this.first.data(), this.second.data()]);
+    return {
+      kind: this.kind,
+      first: first as Float32Array,
+      second: second as Float32Array,
+      beta1Power: this.beta1Power,
+      beta2Power: this.beta2Power,
+    };
+  }
+
+  /** Continues from a state read from an optimiser of the same shape. */
+  restore(state: OptimizerState): void {
+    tf.tidy(() => {
+      this.first.assign(tf.tensor1d(state.first));
+      this.second.assign(tf.tensor1d(state.second));
+    });
+    this.kind = state.kind;
+    this.beta1Power = state.beta1Power;
+    this.beta2Power = state.beta2Power;
   }
 
   /** Forgets all moments (used on reset and when the kind of optimiser changes). */

@@ -8,7 +8,14 @@ import type { BatchSampler } from '../core/batches';
 import { createBatchSampler } from '../core/batches';
 import { makeDataset } from '../core/datasets';
 import type { SnapshotLayout } from '../core/snapshot';
-import type { EngineKind, ModelConfig, PointSet, RunConfig, TrainingSettings } from '../core/types';
+import type {
+  EngineKind,
+  ModelConfig,
+  OptimizerState,
+  PointSet,
+  RunConfig,
+  TrainingSettings,
+} from '../core/types';
 import { runFlow, headLogits } from './forward';
 import { accuracy, crossEntropy, kineticCost } from './objective';
 import { ParameterOptimizer } from './optimizer';
@@ -218,15 +225,22 @@ export class Trainer {
   }
 
   /**
-   * Continues from a trained state: its weights, step count and multiplier. The batch stream is
-   * advanced to that step; the optimiser's moments start from zero (they are not part of the state).
+   * Continues from a trained state: its weights, step count and multiplier, and the optimiser's state
+   * when given (then the run continues exactly as it would have; without it the moments start from
+   * zero). The batch stream is advanced to that step.
    */
-  restoreState(weights: WeightArrays, step: number, lambda: number): void {
+  restoreState(weights: WeightArrays, step: number, lambda: number, optimizer?: OptimizerState): void {
     this.reset();
     this.store.assign(weights);
+    if (optimizer && optimizer.first.length === this.store.theta.size) this.optimizer.restore(optimizer);
     for (let i = 0; i < step; i++) if (this.sampler.next() === null) break;
     this.steps = step;
     if (Number.isFinite(lambda) && lambda > 0) this.setMultiplier(lambda);
+  }
+
+  /** The optimiser's moments and powers (a readback). */
+  optimizerState(): Promise<OptimizerState> {
+    return this.optimizer.read();
   }
 
   /** The current multiplier lambda (one small readback). */

@@ -11,7 +11,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { EngineKind, ModelConfig, TrainingSettings } from '../core/types';
 import type { FusedStepConfig } from './fused/stepConfig';
-import { ACTIVATION_CODES } from './fused/stepConfig';
+import {
+  ACTIVATION_CODES,
+  OPTIMIZER_CODES,
+  PENALTY_CODES,
+  RECORD_SLOTS,
+  recordInSlotOrder,
+} from './fused/contract';
 import { fusedStepAvailable, registerFusedKernels, runFusedStep } from './fused/kernel';
 import { headLogits, runFlow } from './forward';
 import { crossEntropy, kineticCost, stopGradient } from './objective';
@@ -68,7 +74,17 @@ const referenceStep: StepFunction = (state, batch, s, updateMultiplier) => {
       weight = tf.scalar(s.penalty === 'fixed' ? s.weight : 0);
     }
     const loss = s.penalty === 'off' ? ce : tf.add(ce, tf.mul(weight, kinetic));
-    record = tf.keep(tf.stack([ce, kinetic, lambda, weight, loss]) as tf.Tensor1D);
+    record = tf.keep(
+      tf.stack(
+        recordInSlotOrder({
+          crossEntropy: ce,
+          kineticCost: kinetic,
+          lambda,
+          weight,
+          loss: loss as tf.Scalar,
+        }),
+      ) as tf.Tensor1D,
+    );
     return loss as tf.Scalar;
   }, [store.theta]);
   const kept = record as unknown as tf.Tensor1D;
@@ -107,9 +123,9 @@ const fusedStep: StepFunction = (state, batch, s, updateMultiplier) => {
   return stats;
 };
 
-/** lambda <- the multiplier the step used (record[2]). */
+/** lambda <- the multiplier the step used (its record's lambda slot). */
 function assignMultiplier(lambda: tf.Variable, record: tf.Tensor1D): void {
-  tf.tidy(() => lambda.assign(tf.reshape(tf.slice(record, [2], [1]), [])));
+  tf.tidy(() => lambda.assign(tf.reshape(tf.slice(record, [RECORD_SLOTS.lambda], [1]), [])));
 }
 
 /** The fused kernel's attributes for a step. */
@@ -126,11 +142,11 @@ function fusedConfig(
     stepSize: model.stepSize,
     activation: ACTIVATION_CODES[model.activation],
     headTrainable: model.head === 'learned',
-    penalty: s.penalty === 'off' ? 0 : s.penalty === 'fixed' ? 1 : 2,
+    penalty: PENALTY_CODES[s.penalty],
     weight: s.weight,
     tau: s.tau,
     updateMultiplier,
-    optimizer: s.optimizer === 'adam' ? 0 : 1,
+    optimizer: OPTIMIZER_CODES[s.optimizer],
     learningRate: s.learningRate,
     beta1: s.beta1,
     beta2: s.beta2,

@@ -25,7 +25,7 @@ export interface DepthClock {
   direction(): -1 | 0 | 1;
   /** Advances the animation to time `now` (ms); returns true when the depth changed. */
   tick(now: number, settings: FlowSettings): boolean;
-  /** Called when the animation starts or stops (not on every frame). */
+  /** Called when the animation starts or stops, and when the depth is set (not on every frame). */
   subscribe(listener: () => void): () => void;
 }
 
@@ -50,7 +50,8 @@ export function createDepthClock(initial: number): DepthClock {
     depth: () => depth,
     set(next) {
       depth = next;
-      setDirection(0);
+      if (direction === 0) notify();
+      else setDirection(0);
     },
     play(next) {
       setDirection(next);

@@ -1,11 +1,11 @@
 /**
- * The latest state of the run, ready for drawing: the newest snapshot, the newest field layers and
- * the newest transport measurement. Worker events land here; renderers read it on each frame. A
- * newer item simply replaces an older one that was not drawn yet.
+ * The latest state of the run, ready for drawing: the newest snapshot and the newest field layers.
+ * Worker events land here; renderers read it on each frame. A newer item simply replaces an older
+ * one that was not drawn yet. (The transport measures, which change about once a second, are in the
+ * store.)
  */
 import type { FieldRequest, FieldsLayout, FieldsViews } from '../core/fieldGrids';
 import { fieldsViews } from '../core/fieldGrids';
-import type { TransportMeasures } from '../core/measures';
 import type { SnapshotLayout, SnapshotViews } from '../core/snapshot';
 import { snapshotViews } from '../core/snapshot';
 import type { PlaneRegion } from '../core/viewport';
@@ -29,7 +29,6 @@ export interface Frame {
   /** The run's axes: fitted to the input cloud, grown (never shrunk) when the flow leaves them. */
   region: PlaneRegion;
   fields: FieldsFrame | null;
-  transport: TransportMeasures | null;
 }
 
 export interface FrameSource {
@@ -43,7 +42,6 @@ export interface FrameSource {
     layout: FieldsLayout,
     data: Float32Array,
   ): void;
-  pushTransport(runId: number, measures: TransportMeasures): void;
   current(): Frame | null;
   /** Increases whenever current() changes; renderers compare it to skip redundant draws. */
   version(): number;
@@ -56,11 +54,10 @@ export function createFrameSource(): FrameSource {
   let region: PlaneRegion | null = null;
   let frame: Frame | null = null;
   let fields: FieldsFrame | null = null;
-  let transport: TransportMeasures | null = null;
   let version = 0;
   let fieldsVersion = 0;
   const refresh = () => {
-    if (frame) frame = { ...frame, fields, transport };
+    if (frame) frame = { ...frame, fields };
     version++;
   };
   return {
@@ -69,7 +66,6 @@ export function createFrameSource(): FrameSource {
       region = null;
       frame = null;
       fields = null;
-      transport = null;
       version++;
       fieldsVersion++;
     },
@@ -86,18 +82,13 @@ export function createFrameSource(): FrameSource {
       }
       // The axes stay fixed unless the flow carries training points off screen; then they zoom out.
       region = growRegion(region, views.trainPositions);
-      frame = { run, step, layout, views, region, fields, transport };
+      frame = { run, step, layout, views, region, fields };
       version++;
     },
     pushFields(runId, step, request, layout, data) {
       if (!run || run.runId !== runId) return;
       fields = { step, request, layout, views: fieldsViews(data, layout) };
       fieldsVersion++;
-      refresh();
-    },
-    pushTransport(runId, measures) {
-      if (!run || run.runId !== runId) return;
-      transport = measures;
       refresh();
     },
     current: () => frame,

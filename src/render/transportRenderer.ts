@@ -5,6 +5,7 @@
  * its buffers, and records how long each draw took.
  */
 import { arrowBases } from '../core/fieldGrids';
+import type { TransportMeasures } from '../core/measures';
 import { particleStraightness } from '../core/measures';
 import type { PlaneRegion } from '../core/viewport';
 import { pixelMap } from '../core/viewport';
@@ -32,6 +33,8 @@ export interface TransportView {
   regions: RegionStyle;
   /** The user's own points as being drawn, shown at the input (depth 0) over the last run's cloud. */
   ownPoints: { x: Float32Array; y: Uint8Array } | null;
+  /** The run's latest transport measures (with the optimal pairing), or null. */
+  transport: TransportMeasures | null;
 }
 
 export interface TransportRenderer {
@@ -99,7 +102,8 @@ export function createTransportRenderer(
     a.trailOpacity === b.trailOpacity &&
     a.trailCap === b.trailCap &&
     a.regions === b.regions &&
-    a.ownPoints === b.ownPoints;
+    a.ownPoints === b.ownPoints &&
+    a.transport === b.transport;
 
   function updateStraightness(frame: Frame) {
     if (straightnessVersion === frames.version()) return;
@@ -171,7 +175,7 @@ export function createTransportRenderer(
           straightness,
         );
       }
-      if (on('ot') || on('pairs')) drawPairings(dc, frame, on('ot'), on('pairs'));
+      if (on('ot') || on('pairs')) drawPairings(dc, frame, view.transport, on('ot'), on('pairs'));
       if (fields && on('field')) drawArrows(dc, fields, depth, arrowBasesFor(frame));
       pointScratch = ensure(pointScratch, 2 * Math.max(frame.layout.trainPoints, frame.layout.testPoints));
       drawParticles(dc, frame, depth, { train: on('train'), test: on('test') }, pointScratch);

@@ -3,7 +3,7 @@
  * differing in the settings listed in the scenario's `vs` field ("penalty:off,lr:0.003", keys from
  * COMPARABLE_KEYS in table order).
  */
-import { quote, readValue } from './restore';
+import { quote, readValue } from './fieldValues';
 import type { ComparableKey, Scenario } from './schema';
 import { COMPARABLE_KEYS, FIELDS, SCENARIO_KEYS } from './schema';
 

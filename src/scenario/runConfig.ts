@@ -59,6 +59,30 @@ export function runConfig(s: Scenario): RunConfig {
   };
 }
 
+/** Scenario keys a running session takes without a rebuild (the table's "training" scope). */
+export type LiveKey = {
+  [K in keyof Scenario]: (typeof FIELDS)[K]['scope'] extends 'training' ? K : never;
+}[keyof Scenario];
+
+/** A change of live fields, sent to a running session as it is. */
+export type LivePatch = Partial<Pick<Scenario, LiveKey>>;
+
+/**
+ * What a session training scenario a must be told to train b: a rebuild from the seed (the data or the
+ * network changed), a patch of live fields, or nothing (only the view changed). The page decides this
+ * once per edit; the session does as it is told.
+ */
+export type ScenarioChange = { kind: 'build' } | { kind: 'update'; patch: LivePatch } | { kind: 'none' };
+
+export function planScenarioChange(a: Scenario, b: Scenario): ScenarioChange {
+  if (needsRebuild(a, b)) return { kind: 'build' };
+  const patch: Record<string, unknown> = {};
+  for (const key of SCENARIO_KEYS) {
+    if (FIELDS[key].scope === 'training' && !sameValue(key, a[key], b[key])) patch[key] = b[key];
+  }
+  return Object.keys(patch).length > 0 ? { kind: 'update', patch: patch as LivePatch } : { kind: 'none' };
+}
+
 /** True when going from a to b changes something that only a rebuild from the seed can apply. */
 export function needsRebuild(a: Scenario, b: Scenario): boolean {
   return changedInScope(a, b, 'run');
@@ -81,7 +105,7 @@ export function changedSettings(a: Scenario, b: Scenario): Partial<TrainingSetti
 }
 
 /** Why a scenario cannot be trained as it is (own data with too few points), or null. */
-export function untrainableReason(s: Scenario): string | null {
+export function untrainableReason(s: Pick<Scenario, 'data' | 'pts'>): string | null {
   if (s.data !== 'custom') return null;
   const points = decodePoints(s.pts);
   const classes = new Set(points?.y ?? []).size;

@@ -37,84 +37,6 @@ export type FlowMode = 'once' | 'loop' | 'bounce';
 export type TrailColoring = 'class' | 'straightness';
 export type RegionStyle = 'soft' | 'discrete';
 
-export interface Scenario {
-  /** Format version. */
-  v: number;
-  /** Dataset. */
-  data: DatasetKind;
-  /** Classes of the blobs dataset (2-4). */
-  classes: number;
-  /** Training points. */
-  n: number;
-  /** Held-out test points. */
-  ntest: number;
-  /** Gaussian noise standard deviation, data units. */
-  noise: number;
-  /** Seed of data, initial weights, batches and subsamples (never 0). */
-  seed: number;
-  /** Residual blocks. */
-  K: number;
-  /** Hidden width of each block. */
-  width: number;
-  act: Activation;
-  /** Time step rule. */
-  h: StepSizeRule;
-  head: HeadKind;
-  penalty: PenaltyMode;
-  /** Fixed penalty weight a. */
-  weight: number;
-  lambda0: number;
-  tau: number;
-  /** Least-action update period (0: never). */
-  s: number;
-  opt: OptimizerKind;
-  /** Learning rate. */
-  lr: number;
-  /** Mini-batch size (0: full batch). */
-  batch: number;
-  /** SGD momentum. */
-  momentum: number;
-  beta1: number;
-  beta2: number;
-  /** How steps are computed: fused kernels where the backend has them, or composed tfjs ops. */
-  engine: EngineKind;
-  /** Pause automatically after this many steps (0: never). */
-  steps: number;
-  /** Training pace in steps per second, or as fast as possible. */
-  pace: Pace;
-  /** Layers drawn in the transport view. */
-  layers: readonly ViewLayer[];
-  /** Depth t shown, clamped to K (the default shows the output). */
-  depth: number;
-  /** Flow animation at the end of the range. */
-  flow: FlowMode;
-  /** Flow animation speed, blocks per second. */
-  speed: number;
-  trail: TrailColoring;
-  /** Trail opacity. */
-  trailop: number;
-  /** Most trails drawn. */
-  trails: number;
-  /** Decision regions shaded by confidence, or flat. */
-  regions: RegionStyle;
-  /** Start training as soon as the scenario is opened. */
-  play: OnOff;
-  /** Classroom mode: large type and a presentation layout. */
-  class: OnOff;
-  /** Parts of the page hidden (classroom). */
-  hide: readonly PagePart[];
-  /** Settings locked: they can be seen but not changed (classroom). */
-  lock: OnOff;
-  /** A caption shown on the transport view (plain text). */
-  caption: string;
-  /** The user's own points (data "custom"), compactly encoded (src/core/points.ts). */
-  pts: string;
-  /** Compare mode: a second run beside this one, on the same data and initial weights. */
-  cmp: OnOff;
-  /** What the second run changes, "key:value,..." in table order (only keys in COMPARABLE_KEYS). */
-  vs: string;
-}
-
 /**
  * Settings a compared run may change: none of them changes the data or the initial weights of the
  * blocks (the fixed head replaces only the head), so both runs start from the same network.
@@ -217,19 +139,6 @@ export interface TextField extends FieldBase {
   default: string;
 }
 
-/** Scenario keys that hold free text rather than one of a set of choices. */
-type TextKey = 'caption';
-/** Scenario keys that hold the settings of a second run. */
-type OverridesKey = 'vs';
-/** Scenario keys that hold own points. */
-type PointsKey = 'pts';
-
-export type FieldSpec<T> = [T] extends [string]
-  ? ChoiceField<T>
-  : [T] extends [readonly (infer E extends string)[]]
-    ? FlagsField<E>
-    : NumberField;
-
 export const DATASET_KINDS: readonly DatasetKind[] = [
   'moons',
   'circles',
@@ -241,16 +150,15 @@ export const DATASET_KINDS: readonly DatasetKind[] = [
   'custom',
 ];
 
-/** Every scenario field, in the canonical order of links. */
-export const FIELDS: {
-  readonly [K in keyof Scenario]: K extends TextKey
-    ? TextField
-    : K extends OverridesKey
-      ? OverridesField
-      : K extends PointsKey
-        ? PointsField
-        : FieldSpec<Scenario[K]>;
-} = {
+/** Any row of the field table. */
+export type FieldDefinition =
+  NumberField | ChoiceField<string> | FlagsField<string> | OverridesField | PointsField | TextField;
+
+/**
+ * Every scenario field, in the canonical order of links. The Scenario type is derived from this
+ * table, so a field exists in exactly one place.
+ */
+export const FIELDS = {
   v: {
     type: 'int',
     label: 'format version',
@@ -270,16 +178,22 @@ export const FIELDS: {
   act: {
     type: 'choice',
     label: 'activation',
-    values: ['tanh', 'relu', 'gelu'],
+    values: ['tanh', 'relu', 'gelu'] satisfies readonly Activation[],
     default: 'tanh',
     scope: 'run',
   },
   h: { type: 'choice', label: 'time step h', values: ['1', '1/K'], default: '1', scope: 'run' },
-  head: { type: 'choice', label: 'head', values: ['learned', 'fixed'], default: 'learned', scope: 'run' },
+  head: {
+    type: 'choice',
+    label: 'head',
+    values: ['learned', 'fixed'] satisfies readonly HeadKind[],
+    default: 'learned',
+    scope: 'run',
+  },
   penalty: {
     type: 'choice',
     label: 'penalty',
-    values: ['off', 'fixed', 'lap'],
+    values: ['off', 'fixed', 'lap'] satisfies readonly PenaltyMode[],
     default: 'lap',
     scope: 'training',
   },
@@ -303,7 +217,13 @@ export const FIELDS: {
   },
   tau: { type: 'float', label: 'tau', min: 0, max: 100, default: 1, scope: 'training', step: 0.1 },
   s: { type: 'int', label: 'update every s steps', min: 0, max: 1000, default: 1, scope: 'training' },
-  opt: { type: 'choice', label: 'optimiser', values: ['adam', 'sgd'], default: 'adam', scope: 'training' },
+  opt: {
+    type: 'choice',
+    label: 'optimiser',
+    values: ['adam', 'sgd'] satisfies readonly OptimizerKind[],
+    default: 'adam',
+    scope: 'training',
+  },
   lr: {
     type: 'float',
     label: 'learning rate',
@@ -336,7 +256,7 @@ export const FIELDS: {
   engine: {
     type: 'choice',
     label: 'engine',
-    values: ['fused', 'reference'],
+    values: ['fused', 'reference'] satisfies readonly EngineKind[],
     default: 'fused',
     scope: 'training',
   },
@@ -384,10 +304,30 @@ export const FIELDS: {
   pts: { type: 'points', label: 'own points', default: '', scope: 'run' },
   cmp: { type: 'choice', label: 'compare', values: ['off', 'on'], default: 'off', scope: 'view' },
   vs: { type: 'overrides', label: 'second run', default: '', scope: 'view' },
-};
+} as const satisfies Readonly<Record<string, FieldDefinition>>;
+
+/** The value type a row of the field table holds. */
+type FieldValue<F> = F extends { type: 'int' | 'float' }
+  ? number
+  : F extends { type: 'choice'; values: readonly (infer V)[] }
+    ? V
+    : F extends { type: 'flags'; values: readonly (infer V)[] }
+      ? readonly V[]
+      : string;
+
+/**
+ * The scenario: every setting of a run and of its view, flat, under the keys its share link uses
+ * (one per row of FIELDS, whose labels and limits document them).
+ */
+export type Scenario = { -readonly [K in keyof typeof FIELDS]: FieldValue<(typeof FIELDS)[K]> };
 
 /** Scenario keys in canonical order. */
 export const SCENARIO_KEYS = Object.keys(FIELDS) as (keyof Scenario)[];
+
+/** The table row of a key, seen as any row (for code that handles every kind of field). */
+export function fieldOf(key: keyof Scenario): FieldDefinition {
+  return FIELDS[key];
+}
 
 /** The scenario with every field at its default. */
 export function defaultScenario(): Scenario {

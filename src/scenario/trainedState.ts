@@ -5,7 +5,7 @@
  */
 import { fromBase64Url, toBase64Url } from '../core/base64url';
 import { decodeFloat16, encodeFloat16 } from '../core/float16';
-import type { ModelConfig } from '../core/types';
+import type { ModelConfig, OptimizerState } from '../core/types';
 import { weightCount } from '../core/weights';
 
 /** The link keys of a trained state. */
@@ -22,6 +22,11 @@ export interface TrainedState {
   step: number;
   /** The least-action multiplier at that step. */
   lambda: number;
+  /**
+   * The optimiser's state, when the run is to continue exactly (a restarted worker, another
+   * backend); links and run files do without it.
+   */
+  optimizer?: OptimizerState;
 }
 
 /** Links longer than this may be cut by some chat and mail programs: the UI warns beyond it. */

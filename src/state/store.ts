@@ -1,7 +1,8 @@
 /**
- * The page's one store (zustand), in slices: the scenario being edited, play state, the backend,
- * a throttled read-out of the latest metrics, view settings and notices. Nothing here changes at
- * frame rate: snapshots go to the frame source, not through the store.
+ * The page's one store (zustand), in slices: the scenario being edited, the runs (each run's status,
+ * throttled read-out and measures), the backend, the theme and notices. Nothing here changes at frame
+ * rate: snapshots go to the frame source, not through the store. Each value has one writer: the
+ * scenario is edited by the controls, a run's slice only by that run (src/app/run.ts).
  */
 import { createStore } from 'zustand/vanilla';
 import type { BackendPreference, BackendReport } from '../core/backends';
@@ -9,6 +10,15 @@ import type { TransportMeasures } from '../core/measures';
 import type { EngineKind } from '../core/types';
 import type { Scenario } from '../scenario/schema';
 import type { PauseReason } from '../worker/protocol';
+
+/** The phase of a run as the page shows it (src/app/runStatus.ts derives it). */
+export type RunPhase = 'idle' | 'preparing' | 'training' | 'paused' | 'diverged' | 'restarting';
+
+export interface RunStatus {
+  phase: RunPhase;
+  /** Why training last stopped by itself, or null. */
+  reason: PauseReason | null;
+}
 
 /** Latest numbers of the run, refreshed a few times a second. */
 export interface LiveReadout {
@@ -23,7 +33,6 @@ export interface LiveReadout {
   kineticCost: number;
   lambda: number;
   weight: number;
-  blocks: number;
   /** E_k per block over the training set. */
   energies: number[];
 }
@@ -43,27 +52,37 @@ export interface Notice {
   actions?: readonly NoticeAction[];
 }
 
+/** The scenario's own run, and the compared one. */
+export type RunId = 'a' | 'b';
+
+/** What the page knows of one run. */
+export interface RunState {
+  status: RunStatus;
+  /** The latest read-out, or null before the first snapshot. */
+  live: LiveReadout | null;
+  /** The latest least-action measures of the training flow (about once a second), or null. */
+  transport: TransportMeasures | null;
+  /** Residual blocks of the run the worker announced (the scenario's K until then). */
+  blocks: number | null;
+}
+
+export const NEW_RUN: RunState = {
+  status: { phase: 'preparing', reason: null },
+  live: null,
+  transport: null,
+  blocks: null,
+};
+
 export interface AppState {
   scenario: Scenario;
   backendPreference: BackendPreference;
   backend: BackendReport | null;
-  playing: boolean;
-  compiling: boolean;
-  pauseReason: PauseReason | null;
-  live: LiveReadout | null;
-  /** The latest least-action measures of the training flow (about once a second). */
-  transport: TransportMeasures | null;
-  /** The compared run's read-out and measures (compare mode), as `live` and `transport`. */
-  liveB: LiveReadout | null;
-  transportB: TransportMeasures | null;
+  /** The scenario's own run, and in compare mode the second one (else null). */
+  runs: { a: RunState; b: RunState | null };
   theme: ThemeChoice;
   notices: Notice[];
   /** Set when the worker cannot train at all; the page shows it instead of the controls' effect. */
   fatalError: string | null;
-  /** Start training once the run being built is ready (a scenario opened with play=on). */
-  autoplay: boolean;
-  /** Counts scenarios opened as a whole (presets, links): each is a new history entry. */
-  opened: number;
   /** Panels told to fail on their next render (the test hook that exercises error boundaries). */
   faults: readonly string[];
 }
@@ -76,26 +95,20 @@ export const STATE_TRAVEL: Readonly<Record<keyof AppState, 'link' | 'local' | 'n
   scenario: 'link',
   backendPreference: 'none',
   backend: 'none',
-  playing: 'none',
-  compiling: 'none',
-  pauseReason: 'none',
-  live: 'none',
-  transport: 'none',
-  liveB: 'none',
-  transportB: 'none',
+  runs: 'none',
   theme: 'local',
   notices: 'none',
   fatalError: 'none',
-  autoplay: 'none',
-  opened: 'none',
   faults: 'none',
 };
 
 export interface AppActions {
   editScenario(patch: Partial<Scenario>): void;
   replaceScenario(scenario: Scenario): void;
-  /** Replaces the scenario as a whole (a preset, a link): a new history entry. */
-  openScenario(scenario: Scenario): void;
+  /** Changes what the page knows of a run (only that run's own code calls this). */
+  patchRun(id: RunId, patch: Partial<RunState>): void;
+  /** Starts (a fresh slice) or ends (null) the compared run's slice. */
+  setCompared(on: boolean): void;
   setTheme(theme: ThemeChoice): void;
   notify(tone: NoticeTone, texts: readonly string[], actions?: readonly NoticeAction[]): void;
   dismissNotice(id: number): void;
@@ -135,22 +148,20 @@ export function createAppStore(initial: {
     scenario: initial.scenario,
     backendPreference: initial.backendPreference,
     backend: null,
-    playing: false,
-    compiling: true,
-    pauseReason: null,
-    live: null,
-    transport: null,
-    liveB: null,
-    transportB: null,
+    runs: { a: NEW_RUN, b: null },
     theme: initial.theme,
     notices: [],
     fatalError: null,
-    autoplay: initial.scenario.play === 'on',
-    opened: 0,
     faults: [],
     editScenario: (patch) => set((state) => ({ scenario: { ...state.scenario, ...patch } })),
     replaceScenario: (scenario) => set({ scenario }),
-    openScenario: (scenario) => set((state) => ({ scenario, opened: state.opened + 1 })),
+    patchRun: (id, patch) =>
+      set((state) => {
+        const run = state.runs[id];
+        // A compared run that was just closed may still be settling: its slice is gone.
+        return run ? { runs: { ...state.runs, [id]: { ...run, ...patch } } } : {};
+      }),
+    setCompared: (on) => set((state) => ({ runs: { a: state.runs.a, b: on ? NEW_RUN : null } })),
     setTheme: (theme) => set({ theme }),
     notify: (tone, texts, actions) =>
       set((state) => ({ notices: addNotices(state.notices, tone, texts, actions) })),

@@ -4,7 +4,7 @@
  * so that rotating or resizing keeps every component mounted; dialogs; shortcuts.
  */
 import { useEffect, useRef, useState } from 'react';
-import { selectFatalError, selectScenario } from '../state/selectors';
+import { selectFatalError } from '../state/selectors';
 import { ControlPanel } from './controls/ControlPanel';
 import { ExportDialog } from './dialogs/ExportDialog';
 import { HelpDialog } from './dialogs/HelpDialog';
@@ -21,15 +21,15 @@ import { NoticeList } from './NoticeList';
 import { FaultPoint } from './FaultPoint';
 import { PanelBoundary } from './PanelBoundary';
 import { PlaybackBar } from './PlaybackBar';
-import { useAppState, useServices } from './services';
-import { installShortcuts } from './shortcuts';
+import { useAppState, useScenarioFields, useServices } from './services';
+import { installShortcuts } from '../app/shortcuts';
 import { TransportView } from './transport/TransportView';
 
 const SETTINGS_PARTS = ['data', 'network', 'penalty', 'optimizer'] as const;
 
 export function App() {
   const fatal = useAppState(selectFatalError);
-  const scenario = useAppState(selectScenario);
+  const scenario = useScenarioFields('class', 'hide', 'lock');
   const services = useServices();
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const stageRef = useRef<HTMLElement>(null);

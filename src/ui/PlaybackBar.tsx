@@ -1,11 +1,11 @@
 /** Play/pause, single step and reset, with the step counter and the run's state. */
-import { selectCompiling, selectLive, selectPlaying } from '../state/selectors';
+import { selectLive, selectPlaying, selectPreparing } from '../state/selectors';
 import { useAppState, useServices } from './services';
 
 export function PlaybackBar() {
   const { runs } = useServices();
   const playing = useAppState(selectPlaying);
-  const compiling = useAppState(selectCompiling);
+  const compiling = useAppState(selectPreparing);
   const live = useAppState(selectLive);
   return (
     <div className="playback" role="toolbar" aria-label="Training">

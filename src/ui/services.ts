@@ -1,35 +1,23 @@
-/** The long-lived objects of the page, handed to components through one React context. */
+/**
+ * The app (src/app/createApp.ts) and the page's rendering objects, handed to components through one
+ * React context, and the hooks components read the store with.
+ */
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { Camera } from '../render/camera';
-import type { DepthClock } from '../render/depthClock';
+import { useShallow } from 'zustand/react/shallow';
+import type { App } from '../app/createApp';
 import type { FrameLoop } from '../render/frameLoop';
 import type { RenderStats } from '../render/renderStats';
-import type { AppActions, AppState, AppStore } from '../state/store';
-import type { PointEditor } from './draw/pointEditor';
-import type { ScenarioOpener } from './openScenario';
-import type { Runs } from './runs';
-import type { ViewRegion } from './viewRegion';
+import type { Scenario } from '../scenario/schema';
+import type { AppActions, AppState } from '../state/store';
 
-export interface AppServices {
-  store: AppStore;
-  /** The training runs: the scenario's own and, in compare mode, a second one. */
-  runs: Runs;
-  /** The square of the plane the transport canvases show. */
-  view: ViewRegion;
+export interface AppServices extends App {
+  /** The page's one requestAnimationFrame loop. */
   loop: FrameLoop;
-  /** The depth shown and its animation (changes at frame rate, so not in the store). */
-  depth: DepthClock;
-  /** The user's zoom and pan of the transport view. */
-  camera: Camera;
   /** Duration of every draw of the transport view. */
   renderStats: RenderStats;
   /** Main-thread duration of every frame's work (all renderers, charts, thumbnails). */
   frameStats: RenderStats;
-  /** Opens a scenario as a whole (presets, links, back/forward). */
-  open: ScenarioOpener;
-  /** Edits of the user's own points, with undo and redo. */
-  points: PointEditor;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);
@@ -43,4 +31,18 @@ export function useServices(): AppServices {
 /** Subscribes a component to one selected piece of the store. */
 export function useAppState<T>(selector: (state: AppState & AppActions) => T): T {
   return useStore(useServices().store, selector);
+}
+
+/**
+ * The scenario fields a component shows: it re-renders when one of them changes, never for an edit
+ * of another field (dragging one slider re-renders that slider, not the page).
+ */
+export function useScenarioFields<K extends keyof Scenario>(...keys: K[]): Pick<Scenario, K> {
+  return useAppState(
+    useShallow((s) => {
+      const picked = {} as Pick<Scenario, K>;
+      for (const key of keys) picked[key] = s.scenario[key];
+      return picked;
+    }),
+  );
 }

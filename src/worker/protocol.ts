@@ -8,9 +8,19 @@ import type { FieldRequest, FieldsLayout } from '../core/fieldGrids';
 import type { TransportMeasures } from '../core/measures';
 import type { EngineKind } from '../core/types';
 import type { SnapshotLayout } from '../core/snapshot';
-import type { BackendPreference, BackendReport } from '../core/backends';
+import type { BackendName, BackendPreference, BackendReport } from '../core/backends';
+import type { LivePatch } from '../scenario/runConfig';
 import type { Scenario } from '../scenario/schema';
 import type { TrainedState } from '../scenario/trainedState';
+
+/** One backend's figure in a `measured` answer. */
+export interface BackendMeasurement {
+  backend: BackendName;
+  /** Null when the backend could not be used or failed. */
+  stepsPerSecond: number | null;
+  /** Why there is no figure, or null. */
+  reason: string | null;
+}
 
 /** Commands from the page. */
 export type WorkerCommand =
@@ -20,10 +30,12 @@ export type WorkerCommand =
    */
   | { type: 'start'; backend: BackendPreference; scenario: Scenario | null; resume?: TrainedState | null }
   /**
-   * The scenario being edited. Changes to live fields apply to the next step; changes to data or
-   * model fields rebuild the run from the seed (keeping play/pause).
+   * The data or the network changed (see planScenarioChange in src/scenario/runConfig.ts): rebuild the
+   * run of this scenario from its seed, keeping play or pause.
    */
-  | { type: 'configure'; scenario: Scenario }
+  | { type: 'build'; scenario: Scenario }
+  /** Live fields changed: they apply to the next step, without a rebuild. */
+  | { type: 'update'; patch: LivePatch }
   | { type: 'play' }
   | { type: 'pause' }
   /** One training step (while paused), followed by a snapshot. */
@@ -39,8 +51,8 @@ export type WorkerCommand =
   | { type: 'view'; request: FieldRequest | null; transport: boolean }
   /** Continue from a trained state (weights in WEIGHT_NAMES order; must fit the current model). */
   | { type: 'load'; state: TrainedState }
-  /** Ask for the current weights, step and multiplier (answered by a `trained` event). */
-  | { type: 'export' }
+  /** Ask for the current weights, step and multiplier (answered by a `trained` event with this id). */
+  | { type: 'export'; id: number }
   /**
    * Do not train beyond this step until told otherwise (Infinity: no hold). Compare mode holds the
    * faster run so that both stay within a few steps of each other.
@@ -52,8 +64,25 @@ export type WorkerCommand =
    * uncaught error.
    */
   | { type: 'simulate'; fault: 'device-loss' | 'hang' | 'crash' }
-  /** Ask how much memory tfjs holds (answered by a `memory` event; for soak tests). */
-  | { type: 'probe' };
+  /** Ask how much memory tfjs holds (answered by a `memory` event with this id; for soak tests). */
+  | { type: 'probe'; id: number }
+  /**
+   * Time the scenario's training step on each of `backends` for about `budgetMs` after a warm-up, on
+   * throwaway runs (answered by `measured` with this id). Sent to a probe worker, so that the
+   * training worker goes on meanwhile. `allowSoftware` accepts a software WebGPU adapter and
+   * `timeScale` multiplies each backend's measured time: test hooks.
+   */
+  | {
+      type: 'measure';
+      id: number;
+      scenario: Scenario;
+      backends: BackendName[];
+      budgetMs: number;
+      allowSoftware: boolean;
+      timeScale: Partial<Record<BackendName, number>>;
+    }
+  /** Move the run to this backend, continuing exactly (weights, optimiser state, lambda, step). */
+  | { type: 'move'; backend: BackendName; reason: string };
 
 /** Facts about a run that do not change until it is rebuilt. */
 export interface RunInfo {
@@ -105,8 +134,8 @@ export type WorkerEvent =
     }
   /** Least-action measures of the training flow at `step`, with the optimal pairing (at most ~1 per second). */
   | { type: 'transport'; runId: number; step: number; measures: TransportMeasures }
-  /** The current trained state, as asked for by `export`. */
-  | { type: 'trained'; runId: number; state: TrainedState }
+  /** The current trained state, the answer to the `export` command with the same id. */
+  | { type: 'trained'; id: number; runId: number; state: TrainedState }
   /**
    * The latest weights worth keeping (every few seconds while training, and when training stops):
    * the page restarts a worker that crashed or hung from them.
@@ -114,8 +143,8 @@ export type WorkerEvent =
   | { type: 'checkpoint'; runId: number; state: TrainedState }
   /** Sent every second by a worker whose event loop runs: the page's heartbeat. */
   | { type: 'alive' }
-  /** What tfjs holds: tensors and bytes (tf.memory()). */
-  | { type: 'memory'; numTensors: number; numBytes: number }
+  /** What tfjs holds: tensors and bytes (tf.memory()), the answer to the `probe` with the same id. */
+  | { type: 'memory'; id: number; numTensors: number; numBytes: number }
   /** Something the user should know that is not an error (e.g. a change of backend). */
   | { type: 'notice'; message: string }
   /** Whether training runs; `compiling` while the first step of a run is being prepared. */
@@ -126,5 +155,7 @@ export type WorkerEvent =
       reason: PauseReason | null;
       message: string | null;
     }
+  /** The answer to `measure`: steps per second on each backend, or why it could not be timed. */
+  | { type: 'measured'; id: number; results: BackendMeasurement[] }
   /** Something failed; the message is for the user. `fatal` when the worker cannot train at all. */
   | { type: 'error'; message: string; fatal: boolean };

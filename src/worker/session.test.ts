@@ -26,15 +26,12 @@ describe('training session', () => {
     await driver.send({ type: 'step' });
     expect(driver.lastSnapshot().step).toBe(2);
     const costBefore = driver.lastSnapshot().metric('kineticCost');
-    await driver.send({
-      type: 'configure',
-      scenario: SessionDriver.scenario({ penalty: 'fixed', weight: 5 }),
-    });
+    await driver.send({ type: 'update', patch: { weight: 5 } });
     expect(driver.lastSnapshot().step).toBe(2);
     expect(driver.lastSnapshot().metric('weight')).toBeCloseTo(5, 6);
     expect(driver.lastSnapshot().metric('kineticCost')).toBe(costBefore);
     await driver.send({
-      type: 'configure',
+      type: 'build',
       scenario: SessionDriver.scenario({ penalty: 'fixed', weight: 5, K: 3 }),
     });
     expect(driver.eventsOf('run')).toHaveLength(2);
@@ -77,7 +74,7 @@ describe('training session', () => {
     // Never faster than 30 steps per second (a slow machine may lag behind; that is not checked).
     expect(paced).toBeGreaterThan(0);
     expect(paced).toBeLessThanOrEqual(Math.ceil(30 * elapsed) + 1);
-    await driver.send({ type: 'configure', scenario: SessionDriver.scenario({ pace: 'max' }) });
+    await driver.send({ type: 'update', patch: { pace: 'max' } });
     await driver.playUntil(paced + 200);
     await driver.send({ type: 'pause' });
     expect(driver.lastSnapshot().step).toBeGreaterThanOrEqual(paced + 200);
@@ -199,8 +196,10 @@ describe('training session', () => {
     const a = await SessionDriver.start({ penalty: 'lap' });
     await a.playUntil(30);
     await a.send({ type: 'pause' });
-    await a.send({ type: 'export' });
-    const exported = a.eventsOf('trained')[0].state;
+    await a.send({ type: 'export', id: 7 });
+    const answer = a.eventsOf('trained')[0];
+    expect(answer.id).toBe(7);
+    const exported = answer.state;
     expect(exported.step).toBe(a.lastSnapshot().step);
     expect(exported.lambda).toBeCloseTo(a.lastSnapshot().metric('lambda'), 5);
 

@@ -6,21 +6,33 @@
  * device is lost. It knows nothing of postMessage: the host passes events on, so the same session
  * runs in a worker and in-process in tests.
  */
-import { flattenWeights, unflattenWeights } from '../core/weights';
+import { unflattenWeights } from '../core/weights';
 import { findNonFinite, snapshotViews } from '../core/snapshot';
 import type { BackendCandidate } from '../engine/backend';
-import { destroyGpuDevice, onGpuDeviceLost, selectBackend, tensorMemory } from '../engine/backend';
+import {
+  activateBackend,
+  activeBackendName,
+  destroyGpuDevice,
+  onGpuDeviceLost,
+  reportOf,
+  selectBackend,
+  tensorMemory,
+} from '../engine/backend';
 import type { PackedSnapshot } from '../engine/trainer';
 import { Trainer } from '../engine/trainer';
-import { changedSettings, needsRebuild, runConfig } from '../scenario/runConfig';
+import type { LivePatch } from '../scenario/runConfig';
+import { changedSettings, runConfig } from '../scenario/runConfig';
 import type { Scenario } from '../scenario/schema';
 import { stepsPerSecond } from '../scenario/schema';
 import type { TrainedState } from '../scenario/trainedState';
-import { Checkpoints } from './checkpoints';
+import { Checkpoints, fullState } from './checkpoints';
 import { ownedBuffer } from './ownedBuffer';
 import { Pacer, SLICE_MS, StepRate } from './pacing';
 import type { PauseReason, WorkerCommand, WorkerEvent } from './protocol';
 import { ViewOutputs } from './viewOutputs';
+import { measureBackends } from './measure';
+import type { BackendName } from '../core/backends';
+import { BACKEND_LABELS } from '../core/backends';
 
 /** What the session needs from its surroundings. */
 export interface SessionHost {
@@ -87,8 +99,10 @@ export class TrainingSession {
         if (command.scenario) await this.build(command.scenario, command.resume ?? null);
         return;
       }
-      case 'configure':
-        return this.configure(command.scenario);
+      case 'build':
+        return this.build(command.scenario);
+      case 'update':
+        return this.update(command.patch);
       case 'play':
         this.setPlaying(true, null, null);
         return;
@@ -123,7 +137,7 @@ export class TrainingSession {
         const weights = trainer ? unflattenWeights(command.state.weights, trainer.model) : null;
         if (!trainer || !weights)
           throw new Error('The trained weights do not fit this network; they were not loaded.');
-        trainer.restoreState(weights, command.state.step, command.state.lambda);
+        trainer.restoreState(weights, command.state.step, command.state.lambda, command.state.optimizer);
         this.outputs.forgetMeasures();
         this.divergedRun = false;
         this.rate.reset();
@@ -133,22 +147,30 @@ export class TrainingSession {
       case 'export': {
         const trainer = this.trainer;
         if (!trainer) return;
-        const weights = flattenWeights(await trainer.weights());
-        const state = { weights, step: trainer.stepCount, lambda: await trainer.multiplier() };
-        this.host.post({ type: 'trained', runId: this.runId, state }, [weights.buffer]);
+        const state = await fullState(trainer);
+        this.host.post({ type: 'trained', id: command.id, runId: this.runId, state }, [state.weights.buffer]);
         return;
       }
       case 'hold':
         this.pacer.holdAt = command.step;
         return;
       case 'probe':
-        this.host.post({ type: 'memory', ...tensorMemory() });
+        this.host.post({ type: 'memory', id: command.id, ...tensorMemory() });
         return;
       case 'simulate':
         if (command.fault === 'device-loss' && !destroyGpuDevice()) {
           throw new Error('There is no GPU device to lose: the run is not on WebGPU.');
         }
         return;
+      case 'measure':
+        this.host.post({
+          type: 'measured',
+          id: command.id,
+          results: await measureBackends(command, this.host.backends, () => this.host.now()),
+        });
+        return;
+      case 'move':
+        return this.moveTo(command.backend, command.reason);
       case 'setMultiplier':
         if (this.trainer && Number.isFinite(command.lambda) && command.lambda > 0) {
           this.trainer.setMultiplier(command.lambda);
@@ -158,16 +180,14 @@ export class TrainingSession {
     }
   }
 
-  private async configure(scenario: Scenario): Promise<void> {
+  /** Live fields changed: the trainer takes them for its next step. */
+  private async update(patch: LivePatch): Promise<void> {
     const previous = this.scenario;
-    if (!this.trainer || !previous || needsRebuild(previous, scenario)) {
-      await this.build(scenario);
-      return;
-    }
-    this.scenario = scenario;
-    const patch = changedSettings(previous, scenario);
-    if (Object.keys(patch).length > 0) {
-      this.trainer.updateSettings(patch);
+    if (!previous || !this.trainer) return;
+    this.scenario = { ...previous, ...patch };
+    const settings = changedSettings(previous, this.scenario);
+    if (Object.keys(settings).length > 0) {
+      this.trainer.updateSettings(settings);
       if (!this.playing) await this.publish();
     }
   }
@@ -188,7 +208,7 @@ export class TrainingSession {
     this.pacer.restart();
     const weights = resume ? unflattenWeights(resume.weights, trainer.model) : null;
     if (resume && weights) {
-      trainer.restoreState(weights, resume.step, resume.lambda);
+      trainer.restoreState(weights, resume.step, resume.lambda, resume.optimizer);
       this.checkpoints.latest = resume;
     } else if (resume) {
       this.host.post({
@@ -372,6 +392,38 @@ export class TrainingSession {
       });
       if (wasPlaying) this.setPlaying(true, null, null);
     });
+  }
+
+  /**
+   * Moves the run to another backend (the page measured it faster), continuing exactly from its
+   * state now: same weights, optimiser state, lambda and step. If that backend cannot be started, the
+   * run goes on where it was, with a notice.
+   */
+  private async moveTo(name: BackendName, why: string): Promise<void> {
+    const trainer = this.trainer;
+    const scenario = this.scenario;
+    const target = this.host.backends.find((b) => b.name === name);
+    const current = this.host.backends.find((b) => b.name === activeBackendName());
+    if (!trainer || !scenario || !target || !current || target === current) return;
+    const wasPlaying = this.playing;
+    this.playing = false;
+    const state = await fullState(trainer);
+    trainer.dispose();
+    this.trainer = null;
+    const problem = await activateBackend(target, true);
+    const now = problem === null ? target : current;
+    if (problem !== null) await activateBackend(current, true);
+    this.host.post({ type: 'backend', report: reportOf(now) });
+    onGpuDeviceLost((reason) => void this.recoverFromDeviceLoss(reason));
+    await this.build(scenario, state);
+    this.host.post({
+      type: 'notice',
+      message:
+        problem === null
+          ? `Training moved to ${BACKEND_LABELS[name]} (${why}); it continues from step ${state.step} with the same weights and optimiser state.`
+          : `Training could not move to ${BACKEND_LABELS[name]} (${problem}); it goes on on ${BACKEND_LABELS[current.name]}.`,
+    });
+    if (wasPlaying) this.setPlaying(true, null, null);
   }
 
   private fail(error: unknown): void {

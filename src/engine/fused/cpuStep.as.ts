@@ -12,13 +12,43 @@
  * Hidden units are processed four at a time (f32x4); the width is padded to a multiple of 4 with
  * zero weights, which leaves every real quantity unchanged.
  *
- * Activations live in cpuActivations.as.ts.
+ * Activations live in cpuActivations.as.ts; the codes, record slots, IO arrays and theta offsets come
+ * from the kernels' contract (contract.as.ts, rendered from contract.ts).
  *
  * Memory: prepare(K, W, C, N) lays out, from the heap base, the arrays the caller fills and reads
  * (the IO block, located by ioPointer) followed by this module's scratch, and grows memory as needed.
  */
 
 import { geluPair, tanhVec } from './cpuActivations.as';
+import {
+  ACTIVATION_RELU,
+  ACTIVATION_TANH,
+  IO_FIRST,
+  IO_ONE_HOT,
+  IO_OUT_FIRST,
+  IO_OUT_SECOND,
+  IO_OUT_THETA,
+  IO_POINTS,
+  IO_SECOND,
+  IO_THETA,
+  OPTIMIZER_ADAM,
+  PENALTY_FIXED,
+  PENALTY_LAP,
+  PENALTY_OFF,
+  RECORD_CROSS_ENTROPY,
+  RECORD_KINETIC_COST,
+  RECORD_LAMBDA,
+  RECORD_LENGTH,
+  RECORD_LOSS,
+  RECORD_WEIGHT,
+  offsetB1,
+  offsetB2,
+  offsetHeadW,
+  offsetHeadb,
+  offsetW1,
+  offsetW2,
+  thetaSize,
+} from './contract.as';
 
 let K: i32 = 0;
 let W: i32 = 0;
@@ -36,9 +66,10 @@ let ioOneHot: usize = 0;
 let outTheta: usize = 0;
 let outFirst: usize = 0;
 let outSecond: usize = 0;
-let outStats: usize = 0;
+let outRecord: usize = 0;
 
-// Scratch: padded weights [K][Wp] and their gradients, per-point records, head gradients.
+// Scratch: padded weights [K][Wp] and their gradients, per-point records, head gradients, and a
+// float64 accumulator of the kinetic terms.
 let w1a: usize = 0;
 let w1b: usize = 0;
 let b1p: usize = 0;
@@ -57,9 +88,7 @@ let velocity: usize = 0;
 let act: usize = 0;
 let slope: usize = 0;
 let probabilities: usize = 0;
-
-const ACT_TANH: i32 = 0;
-const ACT_RELU: i32 = 1;
+let kineticSum: usize = 0;
 
 function align16(n: usize): usize {
   return (n + 15) & ~(15 as usize);
@@ -79,20 +108,20 @@ function ioBase(): usize {
 }
 
 /**
- * Where the i-th array of the IO block starts, in bytes: 0 theta, 1 first moment, 2 second moment,
- * 3 points [N][2], 4 one-hot labels [N][C]; outputs 5 theta, 6 first, 7 second, 8 stats [8].
+ * Where an array of the IO block starts, in bytes (the contract's IO_ARRAYS): theta, first moment,
+ * second moment, points [N][2], one-hot labels [N][C]; outputs theta, first, second, the record.
  */
 export function ioPointer(index: i32): usize {
   switch (index) {
-    case 0: return ioTheta;
-    case 1: return ioFirst;
-    case 2: return ioSecond;
-    case 3: return ioX;
-    case 4: return ioOneHot;
-    case 5: return outTheta;
-    case 6: return outFirst;
-    case 7: return outSecond;
-    default: return outStats;
+    case IO_THETA: return ioTheta;
+    case IO_FIRST: return ioFirst;
+    case IO_SECOND: return ioSecond;
+    case IO_POINTS: return ioX;
+    case IO_ONE_HOT: return ioOneHot;
+    case IO_OUT_THETA: return outTheta;
+    case IO_OUT_FIRST: return outFirst;
+    case IO_OUT_SECOND: return outSecond;
+    default: return outRecord;
   }
 }
 
@@ -102,7 +131,7 @@ export function prepare(blocks: i32, width: i32, classes: i32, points: i32): usi
   W = width;
   C = classes;
   N = points;
-  P = K * (2 * W + W + W * 2 + 2) + 3 * C;
+  P = thetaSize(K, W, C);
   Wp = (W + 3) & ~3;
   cursor = ioBase();
   ioTheta = take(P);
@@ -113,7 +142,7 @@ export function prepare(blocks: i32, width: i32, classes: i32, points: i32): usi
   outTheta = take(P);
   outFirst = take(P);
   outSecond = take(P);
-  outStats = take(8);
+  outRecord = take(RECORD_LENGTH);
   const block = K * Wp;
   w1a = take(block);
   w1b = take(block);
@@ -133,6 +162,7 @@ export function prepare(blocks: i32, width: i32, classes: i32, points: i32): usi
   act = take(K * N * Wp);
   slope = take(K * N * Wp);
   probabilities = take(N * C);
+  kineticSum = take(2);
   const pages = <i32>((cursor + 0xffff) >> 16);
   if (pages > memory.size()) memory.grow(pages - memory.size());
   return cursor;
@@ -164,14 +194,15 @@ export function prepare(blocks: i32, width: i32, classes: i32, points: i32): usi
 
 /** Copies theta into padded per-block arrays (W1 rows, b1, W2 columns) and zeroes the gradients. */
 function unpackWeights(): void {
-  const oB1 = K * 2 * W;
-  const oW2 = oB1 + K * W;
+  const oW1 = offsetW1(K, W, C);
+  const oB1 = offsetB1(K, W, C);
+  const oW2 = offsetW2(K, W, C);
   memory.fill(w1a, 0, <usize>(10 * K * Wp) << 2);
   for (let k = 0; k < K; k++) {
     for (let j = 0; j < W; j++) {
       const at = k * Wp + j;
-      setF32(w1a, at, f32At(ioTheta, k * 2 * W + j));
-      setF32(w1b, at, f32At(ioTheta, k * 2 * W + W + j));
+      setF32(w1a, at, f32At(ioTheta, oW1 + k * 2 * W + j));
+      setF32(w1b, at, f32At(ioTheta, oW1 + k * 2 * W + W + j));
       setF32(b1p, at, f32At(ioTheta, oB1 + k * W + j));
       setF32(w2c0, at, f32At(ioTheta, oW2 + (k * W + j) * 2));
       setF32(w2c1, at, f32At(ioTheta, oW2 + (k * W + j) * 2 + 1));
@@ -182,7 +213,7 @@ function unpackWeights(): void {
 }
 
 /** Pass 1 for point i; returns its cross-entropy and adds its kinetic terms to the running sum. */
-function forwardPoint(i: i32, h: f32, activation: i32, oB2: i32, oHW: i32, kinetic: usize): f64 {
+function forwardPoint(i: i32, h: f32, activation: i32, oB2: i32, oHW: i32, oHb: i32): f64 {
   let x0 = f32At(ioX, 2 * i);
   let x1 = f32At(ioX, 2 * i + 1);
   setF32(positions, 2 * i, x0);
@@ -200,10 +231,10 @@ function forwardPoint(i: i32, h: f32, activation: i32, oB2: i32, oHW: i32, kinet
       const z = f32x4.add(f32x4.add(f32x4.mul(sx0, vecAt(w1a, at)), f32x4.mul(sx1, vecAt(w1b, at))), vecAt(b1p, at));
       let a: v128;
       let s: v128;
-      if (activation == ACT_TANH) {
+      if (activation == ACTIVATION_TANH) {
         a = tanhVec(z);
         s = f32x4.sub(f32x4.splat(1), f32x4.mul(a, a));
-      } else if (activation == ACT_RELU) {
+      } else if (activation == ACTIVATION_RELU) {
         const positive = f32x4.gt(z, f32x4.splat(0));
         a = v128.and(z, positive);
         s = v128.and(f32x4.splat(1), positive);
@@ -232,10 +263,10 @@ function forwardPoint(i: i32, h: f32, activation: i32, oB2: i32, oHW: i32, kinet
     setF32(positions, ((k + 1) * N + i) * 2, x0);
     setF32(positions, ((k + 1) * N + i) * 2 + 1, x1);
   }
-  store<f64>(kinetic, load<f64>(kinetic) + energy);
+  store<f64>(kineticSum, load<f64>(kineticSum) + energy);
   let max: f64 = -Infinity;
   for (let c = 0; c < C; c++) {
-    const logit = <f64>(x0 * f32At(ioTheta, oHW + c) + x1 * f32At(ioTheta, oHW + C + c) + f32At(ioTheta, oHW + 2 * C + c));
+    const logit = <f64>(x0 * f32At(ioTheta, oHW + c) + x1 * f32At(ioTheta, oHW + C + c) + f32At(ioTheta, oHb + c));
     setF32(probabilities, i * C + c, <f32>logit);
     if (logit > max) max = logit;
   }
@@ -298,15 +329,16 @@ function backwardPoint(i: i32, h: f32, scale: f32, invN: f32, oHW: i32): void {
 
 /** Gathers the padded gradients into the flat layout of theta (WEIGHT_NAMES order). */
 function packGradient(headTrainable: bool): void {
-  const oB1 = K * 2 * W;
-  const oW2 = oB1 + K * W;
-  const oB2 = oW2 + K * W * 2;
-  const oHW = oB2 + K * 2;
+  const oW1 = offsetW1(K, W, C);
+  const oB1 = offsetB1(K, W, C);
+  const oW2 = offsetW2(K, W, C);
+  const oB2 = offsetB2(K, W, C);
+  const oHW = offsetHeadW(K, W, C);
   for (let k = 0; k < K; k++) {
     for (let j = 0; j < W; j++) {
       const at = k * Wp + j;
-      setF32(grad, k * 2 * W + j, f32At(gw1a, at));
-      setF32(grad, k * 2 * W + W + j, f32At(gw1b, at));
+      setF32(grad, oW1 + k * 2 * W + j, f32At(gw1a, at));
+      setF32(grad, oW1 + k * 2 * W + W + j, f32At(gw1b, at));
       setF32(grad, oB1 + k * W + j, f32At(gb1, at));
       setF32(grad, oW2 + (k * W + j) * 2, f32At(gw2c0, at));
       setF32(grad, oW2 + (k * W + j) * 2 + 1, f32At(gw2c1, at));
@@ -314,14 +346,16 @@ function packGradient(headTrainable: bool): void {
     setF32(grad, oB2 + 2 * k, f32At(gb2, 2 * k));
     setF32(grad, oB2 + 2 * k + 1, f32At(gb2, 2 * k + 1));
   }
+  // The head's gradients are [headW row 0, headW row 1, headb], as its two tensors lie in theta.
   for (let c = 0; c < 3 * C; c++) setF32(grad, oHW + c, headTrainable ? f32At(ghead, c) : 0);
 }
 
 /**
  * One training step over the N points in the IO block (see the file comment). Writes the new
- * parameters and moments and the stats [CE, C, lambda used, weight used, loss].
- * @param penalty 0 off, 1 fixed weight, 2 least action
- * @param optimizer 0 Adam, 1 SGD with momentum
+ * parameters and moments and the step record [CE, C, lambda used, weight used, loss] (the contract's
+ * RECORD_ slots).
+ * @param penalty the contract's PENALTY_ codes
+ * @param optimizer the contract's OPTIMIZER_ codes
  */
 export function step(
   h: f32,
@@ -341,17 +375,17 @@ export function step(
   beta1Power: f32,
   beta2Power: f32,
 ): void {
-  const oB2 = K * (2 * W + W + W * 2);
-  const oHW = oB2 + K * 2;
+  const oB2 = offsetB2(K, W, C);
+  const oHW = offsetHeadW(K, W, C);
+  const oHb = offsetHeadb(K, W, C);
   unpackWeights();
-  const kinetic = outStats + 24; // a float64 accumulator in the stats' spare slots
-  store<f64>(kinetic, 0);
+  store<f64>(kineticSum, 0);
   let ceSum: f64 = 0;
-  for (let i = 0; i < N; i++) ceSum += forwardPoint(i, h, activation, oB2, oHW, kinetic);
+  for (let i = 0; i < N; i++) ceSum += forwardPoint(i, h, activation, oB2, oHW, oHb);
   const ce = <f32>(ceSum / N);
-  const cost = <f32>((0.5 * load<f64>(kinetic)) / N);
-  const lambdaUsed: f32 = penalty == 2 && updateMultiplier ? lambda + tau * ce : lambda;
-  const w: f32 = penalty == 0 ? 0 : penalty == 1 ? weight : <f32>1.0 / lambdaUsed;
+  const cost = <f32>((0.5 * load<f64>(kineticSum)) / N);
+  const lambdaUsed: f32 = penalty == PENALTY_LAP && updateMultiplier ? lambda + tau * ce : lambda;
+  const w: f32 = penalty == PENALTY_OFF ? 0 : penalty == PENALTY_FIXED ? weight : <f32>1.0 / lambdaUsed;
   const invN: f32 = <f32>1.0 / <f32>N;
   for (let i = 0; i < N; i++) backwardPoint(i, h, w * invN, invN, oHW);
   packGradient(headTrainable);
@@ -360,7 +394,7 @@ export function step(
   for (let p = 0; p < P; p++) {
     const g = f32At(grad, p);
     const theta = f32At(ioTheta, p);
-    if (optimizer == 0) {
+    if (optimizer == OPTIMIZER_ADAM) {
       const m = beta1 * f32At(ioFirst, p) + (1 - beta1) * g;
       const v = beta2 * f32At(ioSecond, p) + (1 - beta2) * g * g;
       setF32(outFirst, p, m);
@@ -373,9 +407,9 @@ export function step(
       setF32(outTheta, p, theta - learningRate * u);
     }
   }
-  setF32(outStats, 0, ce);
-  setF32(outStats, 1, cost);
-  setF32(outStats, 2, lambdaUsed);
-  setF32(outStats, 3, w);
-  setF32(outStats, 4, penalty == 0 ? ce : ce + w * cost);
+  setF32(outRecord, RECORD_CROSS_ENTROPY, ce);
+  setF32(outRecord, RECORD_KINETIC_COST, cost);
+  setF32(outRecord, RECORD_LAMBDA, lambdaUsed);
+  setF32(outRecord, RECORD_WEIGHT, w);
+  setF32(outRecord, RECORD_LOSS, penalty == PENALTY_OFF ? ce : ce + w * cost);
 }

@@ -4,6 +4,7 @@
  * copied out. The module is instantiated on first use, synchronously (it is 12 KB, and the engine
  * runs in a worker or in Node).
  */
+import { IO_ARRAYS, RECORD_LENGTH } from './contract';
 import { CPU_STEP_WASM } from './cpuStepModule';
 import type { FusedStepConfig } from './stepConfig';
 
@@ -20,12 +21,12 @@ export interface FusedStepInputs {
   lambda: number;
 }
 
-/** Outputs: the new theta and moments [P], and stats [CE, C, lambda used, weight used, loss]. */
+/** Outputs: the new theta and moments [P], and the step record [RECORD_LENGTH] (see contract.ts). */
 export interface FusedStepOutputs {
   theta: Float32Array;
   first: Float32Array;
   second: Float32Array;
-  stats: Float32Array;
+  record: Float32Array;
 }
 
 interface KernelExports {
@@ -53,19 +54,6 @@ export function cpuStepSupported(): boolean {
   return kernel !== null;
 }
 
-/** IO arrays in the module's order (see ioPointer in cpuStep.as.ts). */
-const IO = {
-  theta: 0,
-  first: 1,
-  second: 2,
-  x: 3,
-  oneHot: 4,
-  outTheta: 5,
-  outFirst: 6,
-  outSecond: 7,
-  stats: 8,
-};
-
 export function cpuFusedStep(
   config: FusedStepConfig,
   input: FusedStepInputs,
@@ -82,11 +70,11 @@ export function cpuFusedStep(
   const view = (index: number, length: number) =>
     new Float32Array(k.memory.buffer, k.ioPointer(index), length);
   const size = input.theta.length;
-  view(IO.theta, size).set(input.theta);
-  view(IO.first, size).set(input.first);
-  view(IO.second, size).set(input.second);
-  view(IO.x, input.x.length).set(input.x);
-  view(IO.oneHot, input.oneHot.length).set(input.oneHot);
+  view(IO_ARRAYS.theta, size).set(input.theta);
+  view(IO_ARRAYS.first, size).set(input.first);
+  view(IO_ARRAYS.second, size).set(input.second);
+  view(IO_ARRAYS.points, input.x.length).set(input.x);
+  view(IO_ARRAYS.oneHot, input.oneHot.length).set(input.oneHot);
   k.step(
     config.stepSize,
     config.activation,
@@ -105,8 +93,8 @@ export function cpuFusedStep(
     config.beta1Power,
     config.beta2Power,
   );
-  output.theta.set(view(IO.outTheta, size));
-  output.first.set(view(IO.outFirst, size));
-  output.second.set(view(IO.outSecond, size));
-  output.stats.set(view(IO.stats, 5));
+  output.theta.set(view(IO_ARRAYS.outTheta, size));
+  output.first.set(view(IO_ARRAYS.outFirst, size));
+  output.second.set(view(IO_ARRAYS.outSecond, size));
+  output.record.set(view(IO_ARRAYS.record, RECORD_LENGTH));
 }

@@ -29,7 +29,11 @@ describe.each([
   });
 
   it.each(AGREEMENT_CASES)(
-    '$activation, h = $stepSize, penalty $penalty (multiplier update: $update), $head head',
-    (c) => expectEnginesAgree(c, 1e-5),
+    '$activation, h = $stepSize, penalty $penalty (multiplier update: $update), $head head, Adam and SGD with momentum',
+    (c) => expectEnginesAgree(c, 1e-5, { momentum: true }),
+  );
+
+  it.each([1, 65, 300])('agrees on a batch of %i points', (points) =>
+    expectEnginesAgree(AGREEMENT_CASES[2], 1e-5, { points, momentum: true }),
   );
 });

@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../../core/backends';
+import { RECORD_LENGTH } from './contract';
 import type { FusedStepConfig } from './stepConfig';
 import { cpuFusedStep, cpuStepSupported } from './cpuStep';
 import type { UpdateOutput } from './webgpuPrograms';
@@ -81,7 +82,7 @@ const cpuKernel: tf.KernelFunc = ({ inputs, attrs, backend }) => {
     memory.allocate([size]),
     memory.allocate([size]),
     memory.allocate([size]),
-    memory.allocate([5]),
+    memory.allocate([RECORD_LENGTH]),
   ];
   cpuFusedStep(
     attrs as unknown as FusedStepConfig,
@@ -97,7 +98,7 @@ const cpuKernel: tf.KernelFunc = ({ inputs, attrs, backend }) => {
       theta: memory.view(outputs[0]),
       first: memory.view(outputs[1]),
       second: memory.view(outputs[2]),
-      stats: memory.view(outputs[3]),
+      record: memory.view(outputs[3]),
     },
   );
   return outputs;
@@ -139,7 +140,7 @@ export function fusedStepAvailable(classes: number): boolean {
   return tf.getKernel(FUSED_STEP_KERNEL, backend) !== undefined;
 }
 
-/** Runs the fused step: the new theta, first and second moments, and the step's stats [5]. */
+/** Runs the fused step: the new theta, first and second moments, and the step record (contract.ts). */
 export function runFusedStep(
   inputs: {
     theta: tf.Tensor;

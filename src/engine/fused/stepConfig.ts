@@ -1,18 +1,21 @@
-/** The attributes of one fused training step: the same for the CPU/WASM and the WebGPU kernels. */
+/**
+ * The attributes of one fused training step: the same for the CPU/WASM and the WebGPU kernels. The
+ * integer codes are the contract's (contract.ts).
+ */
 export interface FusedStepConfig {
   blocks: number;
   width: number;
   classes: number;
   stepSize: number;
-  /** See ACTIVATION_CODES. */
+  /** ACTIVATION_CODES. */
   activation: number;
   headTrainable: boolean;
-  /** 0 off, 1 fixed weight, 2 least action. */
+  /** PENALTY_CODES. */
   penalty: number;
   weight: number;
   tau: number;
   updateMultiplier: boolean;
-  /** 0 Adam, 1 SGD with momentum. */
+  /** OPTIMIZER_CODES. */
   optimizer: number;
   learningRate: number;
   beta1: number;
@@ -23,6 +26,3 @@ export interface FusedStepConfig {
   beta1Power: number;
   beta2Power: number;
 }
-
-/** Activation codes of the fused step. */
-export const ACTIVATION_CODES = { tanh: 0, relu: 1, gelu: 2 } as const;

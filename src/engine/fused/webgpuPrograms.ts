@@ -16,9 +16,11 @@
  * Layouts: params (theta) as in src/core/weights.ts; trace [N][4K + 4] = x_0..x_K (2 each), v_0..v_{K-1}
  * (2 each), CE_i, |v|^2 summed over blocks; adjoint [N][K][2]; stats [CE, C, lambda, weight, loss].
  */
+import { RECORD_LENGTH } from './contract';
 import type { FusedStepConfig } from './stepConfig';
 import type { ProgramCall } from './webgpuShared';
 import {
+  CONTRACT_CODE,
   flatProgram,
   GROUP,
   MAX_SUMS,
@@ -76,6 +78,7 @@ export function forwardProgram(config: FusedStepConfig, points: number): Program
 /** stats: trace, multiplier [1] -> [CE, C, lambda used, weight used, loss]. */
 export function statsProgram(config: FusedStepConfig, points: number): ProgramCall {
   const code = `
+    ${CONTRACT_CODE}
     fn traceStride() -> i32 { return 4 * uniforms.blocks + 4; }
     var<workgroup> sums : array<vec2<f32>, ${STATS_GROUP}>;
     fn main(index : i32) {
@@ -97,22 +100,22 @@ export function statsProgram(config: FusedStepConfig, points: number): ProgramCa
         let ce = sums[0].x / n;
         let cost = 0.5 * sums[0].y / n;
         var used = multiplier[0];
-        if (uniforms.penalty == 2 && uniforms.updateMultiplier == 1) { used = used + uniforms.tau * ce; }
+        if (uniforms.penalty == PENALTY_LAP && uniforms.updateMultiplier == 1) { used = used + uniforms.tau * ce; }
         var weight = 0.0;
-        if (uniforms.penalty == 1) { weight = uniforms.weight; }
-        if (uniforms.penalty == 2) { weight = 1.0 / used; }
-        result[0] = ce;
-        result[1] = cost;
-        result[2] = used;
-        result[3] = weight;
-        result[4] = select(ce + weight * cost, ce, uniforms.penalty == 0);
+        if (uniforms.penalty == PENALTY_FIXED) { weight = uniforms.weight; }
+        if (uniforms.penalty == PENALTY_LAP) { weight = 1.0 / used; }
+        result[RECORD_CROSS_ENTROPY] = ce;
+        result[RECORD_KINETIC_COST] = cost;
+        result[RECORD_LAMBDA] = used;
+        result[RECORD_WEIGHT] = weight;
+        result[RECORD_LOSS] = select(ce + weight * cost, ce, uniforms.penalty == PENALTY_OFF);
       }
     }
   `;
   const program = flatProgram(
     'stats',
     ['trace', 'multiplier'],
-    5,
+    RECORD_LENGTH,
     1,
     STATS_GROUP,
     `${MODEL_UNIFORMS} penalty : i32, updateMultiplier : i32, weight : f32, tau : f32,`,
@@ -140,11 +143,11 @@ export function adjointProgram(config: FusedStepConfig, points: number): Program
       if (i >= uniforms.points) { return; }
       let K = uniforms.blocks;
       let C = uniforms.classes;
-      let head = offsetHead();
+      let head = offsetHeadW();
       let d = outputError(i);
       var g = vec2<f32>(0.0);
       for (var c = 0; c < C; c++) { g += d[c] * vec2<f32>(params[head + c], params[head + C + c]); }
-      let scale = stats[3] / f32(uniforms.points);
+      let scale = stats[RECORD_WEIGHT] / f32(uniforms.points);
       for (var k = K - 1; k >= 0; k--) {
         let gv = uniforms.stepSize * g + scale * traceVelocity(i, k);
         result[(i * K + k) * 2] = gv.x;
@@ -153,8 +156,8 @@ export function adjointProgram(config: FusedStepConfig, points: number): Program
         var gx = vec2<f32>(0.0);
         for (var j = 0; j < uniforms.width; j++) {
           let gz = dot(outWeights(k, j), gv) * activate(preActivation(k, j, x)).y;
-          let W = uniforms.width;
-          gx += gz * vec2<f32>(params[k * 2 * W + j], params[k * 2 * W + W + j]);
+          let w1 = offsetW1() + k * 2 * uniforms.width;
+          gx += gz * vec2<f32>(params[w1 + j], params[w1 + uniforms.width + j]);
         }
         g += gx;
       }
@@ -235,8 +238,8 @@ export function gradientProgram(config: FusedStepConfig, points: number, size: n
       if (group < K * W) {
         let k = group / W;
         let j = group % W;
-        result[k * 2 * W + j] = partial[0];
-        result[k * 2 * W + W + j] = partial[${GROUP}];
+        result[offsetW1() + k * 2 * W + j] = partial[0];
+        result[offsetW1() + k * 2 * W + W + j] = partial[${GROUP}];
         result[offsetB1() + k * W + j] = partial[${2 * GROUP}];
         result[offsetW2() + (k * W + j) * 2] = partial[${3 * GROUP}];
         result[offsetW2() + (k * W + j) * 2 + 1] = partial[${4 * GROUP}];
@@ -245,8 +248,9 @@ export function gradientProgram(config: FusedStepConfig, points: number, size: n
         result[offsetB2() + 2 * k] = partial[0];
         result[offsetB2() + 2 * k + 1] = partial[${GROUP}];
       } else {
+        // [headW row 0, headW row 1, headb], as the head's two tensors lie in theta.
         for (var q = 0; q < 3 * C; q++) {
-          result[offsetHead() + q] = select(0.0, partial[q * ${GROUP}], uniforms.headTrainable == 1);
+          result[offsetHeadW() + q] = select(0.0, partial[q * ${GROUP}], uniforms.headTrainable == 1);
         }
       }
     }
@@ -280,6 +284,7 @@ export function updateProgram(config: FusedStepConfig, size: number, output: Upd
     second: ['v', 'second[p]'],
   }[output];
   const code = `
+    ${CONTRACT_CODE}
     fn main(index : i32) {
       // tfjs binds every input, and pipelines take their layout from what the shader uses: use all.
       _ = params[0];
@@ -287,7 +292,7 @@ export function updateProgram(config: FusedStepConfig, size: number, output: Upd
       let p = index;
       if (p >= uniforms.count) { return; }
       let g = gradient[p];
-      if (uniforms.optimizer == 0) {
+      if (uniforms.optimizer == OPTIMIZER_ADAM) {
         let m = uniforms.beta1 * first[p] + (1.0 - uniforms.beta1) * g;
         let v = uniforms.beta2 * second[p] + (1.0 - uniforms.beta2) * g * g;
         result[p] = ${write[0]};

@@ -1,8 +1,16 @@
 /**
  * What the fused WebGPU programs (webgpuPrograms.ts) share: the program and uniform shapes of
- * tfjs-backend-webgpu's program API, the model uniforms, and WGSL for the weight layout, the
- * activation, the head's log-softmax and reading the forward trace.
+ * tfjs-backend-webgpu's program API, the model uniforms, the kernels' contract as WGSL, and WGSL for
+ * the weight layout, the activation, the head's log-softmax and reading the forward trace.
  */
+import type { ThetaPart } from './contract';
+import {
+  ACTIVATION_CODES,
+  contractConstants,
+  offsetExpression,
+  offsetFunctionName,
+  THETA_PARTS,
+} from './contract';
 import type { FusedStepConfig } from './stepConfig';
 
 /** The part of tfjs-backend-webgpu's WebGPUProgram these programs fill in. */
@@ -45,34 +53,49 @@ export function modelUniforms(config: FusedStepConfig, points: number): ProgramU
 }
 
 /**
- * WGSL shared by the programs: weight offsets, the activation and its slope (tanh as tfjs-webgpu
- * computes it, GELU through tfjs's erf), and the head's log-softmax.
+ * The kernels' contract (contract.ts) as WGSL constants: codes, record slots (RECORD_WEIGHT, ...).
+ * Every program starts with it.
  */
-export function modelCode(activation: number): string {
-  const activate = [
-    // tanh, in tfjs-webgpu's form so that both engines round alike.
-    `let e = exp(-2.0 * abs(z)); let t = sign(z) * (1.0 - e) / (1.0 + e); return vec2<f32>(t, 1.0 - t * t);`,
-    `return vec2<f32>(max(z, 0.0), select(0.0, 1.0, z > 0.0));`,
-    `let u = z * 0.7071067811865476;
+export const CONTRACT_CODE = contractConstants()
+  .map(([name, value]) => `const ${name} : i32 = ${value};`)
+  .join('\n');
+
+/** The contract's theta offsets as WGSL functions of the model uniforms (offsetB1(), ...). */
+function offsetCode(part: ThetaPart): string {
+  const sizes = { blocks: 'uniforms.blocks', width: 'uniforms.width', classes: 'uniforms.classes' };
+  return `fn ${offsetFunctionName(part)}() -> i32 { return ${offsetExpression(part, sizes)}; }`;
+}
+
+/** The activation at z and its slope, per activation code. */
+const ACTIVATE: Record<number, string> = {
+  // tanh, in tfjs-webgpu's form so that both engines round alike.
+  [ACTIVATION_CODES.tanh]: `let e = exp(-2.0 * abs(z)); let t = sign(z) * (1.0 - e) / (1.0 + e); return vec2<f32>(t, 1.0 - t * t);`,
+  [ACTIVATION_CODES.relu]: `return vec2<f32>(max(z, 0.0), select(0.0, 1.0, z > 0.0));`,
+  [ACTIVATION_CODES.gelu]: `let u = z * 0.7071067811865476;
      let t = 1.0 / (1.0 + 0.3275911 * abs(u));
      let e = exp(-u * u);
      let erf = sign(u) * (1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * e);
      return vec2<f32>(0.5 * z * (1.0 + erf), 0.5 * (1.0 + erf) + 0.5 * z * 1.1283791670955126 * e * 0.7071067811865476);`,
-  ][activation];
+};
+
+/**
+ * WGSL shared by the programs that read the model: the contract, weight offsets, the activation and
+ * its slope (tanh as tfjs-webgpu computes it, GELU through tfjs's erf), and the head's log-softmax.
+ */
+export function modelCode(activation: number): string {
   return `
-    fn offsetB1() -> i32 { return uniforms.blocks * 2 * uniforms.width; }
-    fn offsetW2() -> i32 { return offsetB1() + uniforms.blocks * uniforms.width; }
-    fn offsetB2() -> i32 { return offsetW2() + uniforms.blocks * uniforms.width * 2; }
-    fn offsetHead() -> i32 { return offsetB2() + uniforms.blocks * 2; }
+    ${CONTRACT_CODE}
+    ${THETA_PARTS.map(offsetCode).join('\n    ')}
     fn traceStride() -> i32 { return 4 * uniforms.blocks + 4; }
 
     // The activation at z and its slope.
-    fn activate(z : f32) -> vec2<f32> { ${activate} }
+    fn activate(z : f32) -> vec2<f32> { ${ACTIVATE[activation]} }
 
     // Pre-activation of hidden unit j of block k at x.
     fn preActivation(k : i32, j : i32, x : vec2<f32>) -> f32 {
       let W = uniforms.width;
-      return x.x * params[k * 2 * W + j] + x.y * params[k * 2 * W + W + j] + params[offsetB1() + k * W + j];
+      let w1 = offsetW1() + k * 2 * W;
+      return x.x * params[w1 + j] + x.y * params[w1 + W + j] + params[offsetB1() + k * W + j];
     }
 
     // Row j of W2 in block k.
@@ -84,11 +107,12 @@ export function modelCode(activation: number): string {
     // Log-probabilities of the head at x_K.
     fn logProbabilities(x : vec2<f32>) -> array<f32, ${MAX_FUSED_CLASSES}> {
       let C = uniforms.classes;
-      let head = offsetHead();
+      let head = offsetHeadW();
+      let bias = offsetHeadb();
       var logits : array<f32, ${MAX_FUSED_CLASSES}>;
       var largest = -3.0e38;
       for (var c = 0; c < C; c++) {
-        logits[c] = x.x * params[head + c] + x.y * params[head + C + c] + params[head + 2 * C + c];
+        logits[c] = x.x * params[head + c] + x.y * params[head + C + c] + params[bias + c];
         largest = max(largest, logits[c]);
       }
       var total = 0.0;

@@ -24,4 +24,19 @@ describe('fused step against the reference engine on WebGPU (Dawn; a software ad
     (c) => expectEnginesAgree(c, 1e-4),
     120_000,
   );
+
+  // AGREEMENT_CASES[2]: tanh, h = 1, least action with a multiplier update, learned head.
+  it(
+    'takes an SGD step with momentum as the reference engine does',
+    () => expectEnginesAgree(AGREEMENT_CASES[2], 1e-4, { momentum: true }),
+    120_000,
+  );
+
+  // 65: two workgroups of the per-point programs; 257: two passes of the stats reduction (256
+  // threads); 700: both, with every gradient thread summing several points.
+  it.each([65, 257, 700])(
+    'agrees on a batch of %i points (more than one workgroup and reduction pass)',
+    (points) => expectEnginesAgree(AGREEMENT_CASES[2], 1e-4, { points }),
+    120_000,
+  );
 });

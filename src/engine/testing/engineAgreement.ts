@@ -1,7 +1,8 @@
 /**
  * Runs one training step with the fused and the reference engine from the same random state (weights,
  * optimiser moments, multiplier, points) on the active backend and measures how far they differ:
- * the step record, the gradient of every weight tensor, and the updated weights and moments.
+ * the step record, the gradient of every weight tensor, and the updated weights and moments (after an
+ * Adam step, and after an SGD step with momentum when asked).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { createRandomStream } from '../../core/random';
@@ -31,6 +32,11 @@ export interface EngineAgreement {
   theta: number;
   first: number;
   second: number;
+  /**
+   * After an SGD step with momentum 0.9 from a random velocity: the larger of the errors of the
+   * updated parameters and of the new velocity (0 when not asked for).
+   */
+  momentum: number;
   /** The multiplier after the step. */
   lambda: number;
   /** The gradient entries of a fixed head (must be exactly 0 for both engines). */
@@ -128,23 +134,41 @@ function largestElementwise(a: ArrayLike<number>, b: ArrayLike<number>): number 
   return worst;
 }
 
+/** What to compare besides the gradient and the Adam step. */
+export interface ComparisonOptions {
+  seed?: number;
+  /** Points in the batch (the WebGPU programs run 64 threads a workgroup, 256 in the stats one). */
+  points?: number;
+  /** Also compare an SGD step with momentum. */
+  momentum?: boolean;
+}
+
 /**
  * Compares the engines for one configuration on the active backend. `settings.optimizer` is ignored:
- * the gradient comes from an SGD step without momentum, the update check from an Adam step.
+ * the gradient comes from an SGD step without momentum, the update check from an Adam step (and an
+ * SGD step with momentum 0.9 when asked).
  */
 export async function compareEngines(
   model: ModelConfig,
   settings: TrainingSettings,
   updateMultiplier: boolean,
-  seed = 1,
-  points = 48,
+  { seed = 1, points = 48, momentum = false }: ComparisonOptions = {},
 ): Promise<EngineAgreement> {
   const sgd: TrainingSettings = { ...settings, optimizer: 'sgd', momentum: 0, learningRate: 1 };
   const adam: TrainingSettings = { ...settings, optimizer: 'adam' };
+  const heavyBall: TrainingSettings = { ...settings, optimizer: 'sgd', momentum: 0.9, learningRate: 0.1 };
   const run = (engine: EngineKind, s: TrainingSettings) =>
     runStep(engine, model, s, updateMultiplier, seed, points);
   const [gradFused, gradReference] = [await run('fused', sgd), await run('reference', sgd)];
   const [adamFused, adamReference] = [await run('fused', adam), await run('reference', adam)];
+  let momentumError = 0;
+  if (momentum) {
+    const [fused, reference] = [await run('fused', heavyBall), await run('reference', heavyBall)];
+    momentumError = Math.max(
+      relativeError(fused.theta, reference.theta),
+      relativeError(fused.first, reference.first),
+    );
+  }
   const fusedGrads = unflattenWeights(gradFused.first, model)!;
   const referenceGrads = unflattenWeights(gradReference.first, model)!;
   const gradient = {} as EngineAgreement['gradient'];
@@ -162,6 +186,7 @@ export async function compareEngines(
     theta: relativeError(adamFused.theta, adamReference.theta),
     first: relativeError(adamFused.first, adamReference.first),
     second: relativeError(adamFused.second, adamReference.second),
+    momentum: momentumError,
     lambda: Math.abs(adamFused.lambda - adamReference.lambda) / adamReference.lambda,
     fixedHeadGradient: headGrads.reduce((m, g) => Math.max(m, Math.abs(g)), 0),
   };
@@ -169,7 +194,7 @@ export async function compareEngines(
 
 /** The largest of all the relative errors of an agreement. */
 export function worstError(a: EngineAgreement): number {
-  return Math.max(a.record, ...Object.values(a.gradient), a.theta, a.first, a.second, a.lambda);
+  return Math.max(a.record, ...Object.values(a.gradient), a.theta, a.first, a.second, a.momentum, a.lambda);
 }
 
 /** One configuration of the agreement tests. */
@@ -220,9 +245,13 @@ export function agreementModel(c: Pick<AgreementCase, 'activation' | 'stepSize' 
 }
 
 /** Runs both engines for a case on the active backend and expects them within `tolerance`. */
-export async function expectEnginesAgree(c: AgreementCase, tolerance: number): Promise<void> {
+export async function expectEnginesAgree(
+  c: AgreementCase,
+  tolerance: number,
+  options: ComparisonOptions = {},
+): Promise<void> {
   const settings = { ...TEST_SETTINGS, penalty: c.penalty, weight: 0.7, tau: 0.8 };
-  const agreement = await compareEngines(agreementModel(c), settings, c.update);
+  const agreement = await compareEngines(agreementModel(c), settings, c.update, options);
   expect(worstError(agreement), JSON.stringify(agreement)).toBeLessThanOrEqual(tolerance);
   expect(agreement.fixedHeadGradient).toBe(0);
 }

@@ -2,11 +2,18 @@
  * Pairings of inputs with outputs: the optimal transport plan (each measured x_0 joined to its
  * optimally assigned output) and the network's own pairing (each x_0 joined to its own x_K).
  */
+import type { TransportMeasures } from '../../core/measures';
 import type { Frame } from '../frameSource';
 import type { DrawContext } from './drawContext';
 import { px, py } from './drawContext';
 
-export function drawPairings(dc: DrawContext, frame: Frame, optimal: boolean, own: boolean): void {
+export function drawPairings(
+  dc: DrawContext,
+  frame: Frame,
+  measures: TransportMeasures | null,
+  optimal: boolean,
+  own: boolean,
+): void {
   const { ctx, map } = dc;
   const n = frame.layout.trainPoints;
   const last = frame.layout.blocks * n * 2;
@@ -16,7 +23,6 @@ export function drawPairings(dc: DrawContext, frame: Frame, optimal: boolean, ow
     ctx.lineTo(px(map, positions[last + 2 * to]), py(map, positions[last + 2 * to + 1]));
   };
   ctx.lineWidth = dc.dpr;
-  const measures = frame.transport;
   if (own) {
     ctx.strokeStyle = dc.theme.own;
     ctx.setLineDash([3 * dc.dpr, 3 * dc.dpr]);

@@ -6,10 +6,9 @@
  */
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import { selectScenario } from '../../state/selectors';
 import { panelId, tabId, Tabs } from '../layout/Tabs';
 import { useLayoutName } from '../layout/useLayout';
-import { useAppState } from '../services';
+import { useScenarioFields } from '../services';
 import { ClassroomSection } from './ClassroomSection';
 import { ChoiceField, NumberInputField, SliderField } from './fields';
 import { PenaltySection } from './PenaltySection';
@@ -28,7 +27,7 @@ const TAB_LABELS: Record<Part, string> = {
 const TABS_PREFIX = 'settings';
 
 export function ControlPanel() {
-  const scenario = useAppState(selectScenario);
+  const scenario = useScenarioFields('hide', 'lock', 'data', 'opt', 'batch', 'n');
   const tabbed = useLayoutName() !== 'desktop';
   const [chosen, setChosen] = useState<Part>('data');
   const parts = (['data', 'network', 'penalty', 'optimizer', 'classroom'] as const).filter((p) =>

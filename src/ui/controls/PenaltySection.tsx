@@ -2,8 +2,7 @@
  * The kinetic-energy penalty: its mode, the weight a (see PenaltyWeightField) and, in least-action
  * mode, the multiplier's schedule.
  */
-import { selectScenario } from '../../state/selectors';
-import { useAppState } from '../services';
+import { useScenarioFields } from '../services';
 import { ChoiceField, SliderField } from './fields';
 import { PenaltyWeightField } from './PenaltyWeightField';
 
@@ -15,8 +14,7 @@ const EXPLANATIONS = {
 } as const;
 
 export function PenaltySection() {
-  const scenario = useAppState(selectScenario);
-  const mode = scenario.penalty;
+  const { penalty: mode } = useScenarioFields('penalty');
   return (
     <section className="panel-section" aria-labelledby="penalty-heading">
       <h2 id="penalty-heading">Transport penalty</h2>

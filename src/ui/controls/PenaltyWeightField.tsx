@@ -5,17 +5,18 @@
  */
 import { useEffect, useState } from 'react';
 import { FIELDS } from '../../scenario/schema';
-import { selectLive, selectScenario } from '../../state/selectors';
+import { selectLiveLambda, selectLiveWeight } from '../../state/selectors';
 import { formatNumber } from '../format';
-import { useAppState, useServices } from '../services';
+import { useAppState, useScenarioFields, useServices } from '../services';
 import { SliderField } from './fields';
 
 /** How long a dragged weight is shown before the live value takes over again. */
 const DRAG_HOLD_MS = 1000;
 
 export function PenaltyWeightField({ hint = true }: { hint?: boolean }) {
-  const scenario = useAppState(selectScenario);
-  const live = useAppState(selectLive);
+  const scenario = useScenarioFields('penalty', 'lambda0');
+  const liveWeight = useAppState(selectLiveWeight);
+  const liveLambda = useAppState(selectLiveLambda);
   const { runs } = useServices();
   // While the user drags, the slider shows the dragged weight, not the (slightly older) live one.
   const [dragged, setDragged] = useState<{ weight: number; at: number } | null>(null);
@@ -26,10 +27,10 @@ export function PenaltyWeightField({ hint = true }: { hint?: boolean }) {
   }, [dragged]);
   if (scenario.penalty === 'fixed') return <SliderField name="weight" />;
   if (scenario.penalty !== 'lap') return null;
-  const liveWeight =
-    live && Number.isFinite(live.weight) && live.weight > 0 ? live.weight : 1 / scenario.lambda0;
-  const shownWeight = dragged?.weight ?? liveWeight;
-  const shownLambda = dragged ? 1 / dragged.weight : (live?.lambda ?? scenario.lambda0);
+  const weight =
+    liveWeight !== null && Number.isFinite(liveWeight) && liveWeight > 0 ? liveWeight : 1 / scenario.lambda0;
+  const shownWeight = dragged?.weight ?? weight;
+  const shownLambda = dragged ? 1 / dragged.weight : (liveLambda ?? scenario.lambda0);
   return (
     <SliderField
       name="weight"
@@ -38,7 +39,7 @@ export function PenaltyWeightField({ hint = true }: { hint?: boolean }) {
       onChange={(a) => {
         if (!(a > 0)) return;
         setDragged({ weight: a, at: performance.now() });
-        runs.a.bridge.setMultiplier(1 / a);
+        runs.a.control.setMultiplier(1 / a);
       }}
       hint={hint ? 'Drag to set λ = 1/a; adaptation continues from there.' : undefined}
     />

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { FIELDS } from '../../scenario/schema';
-import { selectScenario } from '../../state/selectors';
+import { selectField } from '../../state/selectors';
 import { useAppState, useServices } from '../services';
-import { isLocked } from './fields';
+import { useLocked } from './fields';
 
 /** A fresh seed from the browser's cryptographic generator (choosing a seed is not part of a run). */
 function freshSeed(): number {
@@ -13,9 +13,8 @@ function freshSeed(): number {
 
 export function SeedField() {
   const id = useId();
-  const scenario = useAppState(selectScenario);
-  const { seed } = scenario;
-  const locked = isLocked(scenario, 'seed');
+  const seed = useAppState(selectField('seed'));
+  const locked = useLocked('seed');
   const { store } = useServices();
   return (
     <div className="field">

@@ -4,15 +4,16 @@
  * a text box for free text. Each edits the scenario; all but view settings are disabled while the
  * scenario is locked (classroom).
  */
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type {
   ChoiceField as ChoiceFieldSpec,
   FlagsField as FlagsFieldSpec,
   NumberField,
+  OnOff,
   Scenario,
 } from '../../scenario/schema';
 import { FIELDS } from '../../scenario/schema';
-import { selectScenario } from '../../state/selectors';
+import { selectField } from '../../state/selectors';
 import { formatNumber } from '../format';
 import { useAppState, useServices } from '../services';
 import type { ChoiceKey } from './labels';
@@ -23,8 +24,13 @@ type NumberKey = { [K in keyof Scenario]: Scenario[K] extends number ? K : never
 type FlagsKey = { [K in keyof Scenario]: Scenario[K] extends readonly string[] ? K : never }[keyof Scenario];
 
 /** True when the field may not be edited now: the scenario is locked and the field is not a view setting. */
-export function isLocked(scenario: Scenario, name: keyof Scenario): boolean {
-  return scenario.lock === 'on' && FIELDS[name].scope !== 'view';
+export function isLocked(lock: OnOff, name: keyof Scenario): boolean {
+  return lock === 'on' && FIELDS[name].scope !== 'view';
+}
+
+/** Whether the field may not be edited now (see isLocked), following the scenario's lock. */
+export function useLocked(name: keyof Scenario): boolean {
+  return isLocked(useAppState(selectField('lock')), name);
 }
 
 interface SliderProps {
@@ -39,13 +45,14 @@ interface SliderProps {
   hint?: string;
 }
 
-export function SliderField({ name, display, value, onChange, disabled, hint }: SliderProps) {
+function SliderControl({ name, display, value, onChange, disabled, hint }: SliderProps) {
   const id = useId();
-  const scenario = useAppState(selectScenario);
+  const stored = useAppState(selectField(name));
+  const locked = useLocked(name);
   const { store } = useServices();
   const scale = sliderScale(FIELDS[name] as NumberField);
   const field = FIELDS[name] as NumberField;
-  const current = value ?? scenario[name];
+  const current = value ?? stored;
   return (
     <div className="field">
       <label htmlFor={id} className="field-label">
@@ -59,7 +66,7 @@ export function SliderField({ name, display, value, onChange, disabled, hint }: 
         max={scale.max}
         step={scale.step}
         value={scale.toPosition(current)}
-        disabled={disabled || isLocked(scenario, name)}
+        disabled={disabled || locked}
         aria-describedby={hint ? `${id}-hint` : undefined}
         onChange={(e) => {
           const next = scale.fromPosition(Number(e.currentTarget.value));
@@ -76,7 +83,7 @@ export function SliderField({ name, display, value, onChange, disabled, hint }: 
   );
 }
 
-export function ChoiceField<K extends ChoiceKey>({
+function ChoiceControl<K extends ChoiceKey>({
   name,
   variant = 'segmented',
   hint,
@@ -87,20 +94,20 @@ export function ChoiceField<K extends ChoiceKey>({
   hint?: string;
 }) {
   const id = useId();
-  const scenario = useAppState(selectScenario);
+  const current = useAppState(selectField(name));
+  const locked = useLocked(name);
   const { store } = useServices();
   const field = FIELDS[name] as ChoiceFieldSpec<string>;
   const labels = CHOICE_LABELS[name] as Record<string, string>;
   const values = field.values;
   const set = (value: string) => store.getState().editScenario({ [name]: value } as Partial<Scenario>);
-  const locked = isLocked(scenario, name);
   if (variant === 'select') {
     return (
       <div className="field">
         <label htmlFor={id} className="field-label">
           <span>{field.label}</span>
         </label>
-        <select id={id} value={scenario[name]} disabled={locked} onChange={(e) => set(e.currentTarget.value)}>
+        <select id={id} value={current} disabled={locked} onChange={(e) => set(e.currentTarget.value)}>
           {values.map((v) => (
             <option key={v} value={v}>
               {labels[v]}
@@ -119,8 +126,8 @@ export function ChoiceField<K extends ChoiceKey>({
       <legend className="field-label">{field.label}</legend>
       <div className="segments" role="radiogroup">
         {values.map((v) => (
-          <label key={v} className={v === scenario[name] ? 'segment selected' : 'segment'}>
-            <input type="radio" name={id} value={v} checked={v === scenario[name]} onChange={() => set(v)} />
+          <label key={v} className={v === current ? 'segment selected' : 'segment'}>
+            <input type="radio" name={id} value={v} checked={v === current} onChange={() => set(v)} />
             {labels[v]}
           </label>
         ))}
@@ -135,11 +142,11 @@ export function ChoiceField<K extends ChoiceKey>({
 }
 
 /** One check box per flag of a flags field. */
-export function FlagsField({ name, labels }: { name: FlagsKey; labels: Record<string, string> }) {
-  const scenario = useAppState(selectScenario);
+function FlagsControl({ name, labels }: { name: FlagsKey; labels: Record<string, string> }) {
+  const current = useAppState(selectField(name)) as readonly string[];
+  const locked = useLocked(name);
   const { store } = useServices();
   const field = FIELDS[name] as FlagsFieldSpec<string>;
-  const current = scenario[name] as readonly string[];
   const toggle = (flag: string) => {
     const next = current.includes(flag) ? current.filter((f) => f !== flag) : [...current, flag];
     store
@@ -147,7 +154,7 @@ export function FlagsField({ name, labels }: { name: FlagsKey; labels: Record<st
       .editScenario({ [name]: field.values.filter((v) => next.includes(v)) } as Partial<Scenario>);
   };
   return (
-    <fieldset className="field flags" disabled={isLocked(scenario, name)}>
+    <fieldset className="field flags" disabled={locked}>
       <legend className="field-label">{field.label}</legend>
       <div className="flag-list">
         {field.values.map((flag) => (
@@ -162,9 +169,10 @@ export function FlagsField({ name, labels }: { name: FlagsKey; labels: Record<st
 }
 
 /** A text box for a free-text field (plain text; never interpreted as markup). */
-export function TextField({ name, placeholder }: { name: 'caption'; placeholder?: string }) {
+function TextControl({ name, placeholder }: { name: 'caption'; placeholder?: string }) {
   const id = useId();
-  const scenario = useAppState(selectScenario);
+  const value = useAppState(selectField(name));
+  const locked = useLocked(name);
   const { store } = useServices();
   const field = FIELDS[name];
   return (
@@ -176,9 +184,9 @@ export function TextField({ name, placeholder }: { name: 'caption'; placeholder?
         id={id}
         type="text"
         maxLength={field.maxLength}
-        value={scenario[name]}
+        value={value}
         placeholder={placeholder}
-        disabled={isLocked(scenario, name)}
+        disabled={locked}
         onChange={(e) => store.getState().editScenario({ [name]: e.currentTarget.value })}
       />
     </div>
@@ -186,9 +194,10 @@ export function TextField({ name, placeholder }: { name: 'caption'; placeholder?
 }
 
 /** A number box for an integer field whose range is too wide for a slider (e.g. the step limit). */
-export function NumberInputField({ name, hint }: { name: NumberKey; hint?: string }) {
+function NumberInputControl({ name, hint }: { name: NumberKey; hint?: string }) {
   const id = useId();
-  const scenario = useAppState(selectScenario);
+  const value = useAppState(selectField(name));
+  const locked = useLocked(name);
   const { store } = useServices();
   const field = FIELDS[name] as NumberField;
   return (
@@ -202,8 +211,8 @@ export function NumberInputField({ name, hint }: { name: NumberKey; hint?: strin
         min={field.min}
         max={field.max}
         step={field.type === 'int' ? 1 : 'any'}
-        value={scenario[name]}
-        disabled={isLocked(scenario, name)}
+        value={value}
+        disabled={locked}
         aria-describedby={hint ? `${id}-hint` : undefined}
         onChange={(e) => {
           const value = Number(e.currentTarget.value);
@@ -220,3 +229,11 @@ export function NumberInputField({ name, hint }: { name: NumberKey; hint?: strin
     </div>
   );
 }
+
+// Each control re-renders only when its own props or its field change, not with its section
+// (which re-renders, for instance, when a live read-out it shows moves).
+export const SliderField = memo(SliderControl);
+export const ChoiceField = memo(ChoiceControl) as typeof ChoiceControl;
+export const FlagsField = memo(FlagsControl);
+export const TextField = memo(TextControl);
+export const NumberInputField = memo(NumberInputControl);

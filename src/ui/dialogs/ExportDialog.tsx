@@ -7,12 +7,13 @@ import { useRef, useState } from 'react';
 import { pointsToCsv } from '../../core/csv';
 import { metricsCsv } from '../../charts/metricsCsv';
 import { encodeRunFile } from '../../scenario/runFile';
-import { download, timestampedName } from '../exporting/download';
-import { transportPicture } from '../exporting/picture';
-import { recordFlow, recordingUnsupported } from '../exporting/recording';
-import { importFile } from '../openRunFile';
+import { shownBlocks } from '../../state/selectors';
+import { download, timestampedName } from '../../app/exporting/download';
+import { transportPicture } from '../../app/exporting/picture';
+import { recordFlow, recordingUnsupported } from '../../app/exporting/recording';
+import { importFile } from '../../app/openRunFile';
 import { useServices } from '../services';
-import { emptyViewSettings, fillViewSettings } from '../transport/viewSettings';
+import { emptyViewSettings, fillViewSettings } from '../../app/viewSettings';
 import { Dialog } from './Dialog';
 
 const mainCanvas = () => document.querySelector<HTMLCanvasElement>('canvas.transport-canvas[data-run="a"]');
@@ -29,7 +30,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const picture = async (scale: 1 | 2) => {
     const canvas = mainCanvas();
     if (!canvas?.parentElement) return;
-    const view = fillViewSettings(emptyViewSettings(), services);
+    const view = fillViewSettings(emptyViewSettings(), services, 'a');
     const size = { width: canvas.clientWidth, height: canvas.clientHeight };
     download(
       await transportPicture(runs.a.frames, view, canvas.parentElement, size, scale),
@@ -49,7 +50,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
     setProgress(0);
     setMessage('');
     try {
-      const blocks = runs.a.frames.current()?.layout.blocks ?? store.getState().scenario.K;
+      const blocks = shownBlocks(store.getState());
       const video = await recordFlow({
         canvas,
         depth,
@@ -80,9 +81,13 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   };
 
   const run = async () => {
-    const state = await runs.a.bridge.exportState();
-    download(encodeRunFile(store.getState().scenario, state), timestampedName('json'), 'application/json');
-    setMessage(`Saved the run at step ${state.step}.`);
+    try {
+      const state = await runs.a.control.exportState();
+      download(encodeRunFile(store.getState().scenario, state), timestampedName('json'), 'application/json');
+      setMessage(`Saved the run at step ${state.step}.`);
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error));
+    }
   };
 
   return (

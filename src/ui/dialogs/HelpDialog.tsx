@@ -1,5 +1,5 @@
 /** The keyboard shortcuts and how to move around the transport view. */
-import { SHORTCUTS } from '../shortcuts';
+import { SHORTCUTS } from '../../app/shortcuts';
 import { Dialog } from './Dialog';
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -5,7 +5,6 @@
 import { useEffect, useState } from 'react';
 import { encodeScenarioLink, MAX_LINK_LENGTH } from '../../scenario/link';
 import { encodeTrainedState, LINK_SIZE_WARNING } from '../../scenario/trainedState';
-import { selectScenario } from '../../state/selectors';
 import { useAppState, useServices } from '../services';
 import { Dialog } from './Dialog';
 
@@ -16,9 +15,10 @@ function pageAddress(): string {
 }
 
 export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const scenario = useAppState(selectScenario);
+  // The link is read only while the dialog is open, so that editing does not re-render it.
+  const scenario = useAppState((s) => (open ? s.scenario : null));
   const { runs } = useServices();
-  const bridge = runs.a.bridge;
+  const control = runs.a.control;
   const [withWeights, setWithWeights] = useState(false);
   const [weights, setWeights] = useState<{ params: string; step: number } | null>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
@@ -26,18 +26,24 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
   useEffect(() => {
     if (!open || !withWeights) return;
     let cancelled = false;
-    void bridge
+    void control
       .exportState()
       .then(async (state) => ({ params: await encodeTrainedState(state), step: state.step }))
-      .then((result) => {
-        if (!cancelled) setWeights(result);
-      });
+      .then(
+        (result) => {
+          if (!cancelled) setWeights(result);
+        },
+        // The worker was restarted meanwhile: ask the new one.
+        () => {
+          if (!cancelled) setWeights(null);
+        },
+      );
     return () => {
       cancelled = true;
     };
-  }, [open, withWeights, bridge]);
+  }, [open, withWeights, control]);
 
-  const base = `${pageAddress()}#${encodeScenarioLink(scenario)}`;
+  const base = scenario ? `${pageAddress()}#${encodeScenarioLink(scenario)}` : pageAddress();
   const link = withWeights && weights ? `${base}&${weights.params}` : base;
   const tooLong = link.length > MAX_LINK_LENGTH;
   const copy = async () => {

@@ -6,11 +6,10 @@ import { useSyncExternalStore } from 'react';
 import { classColor } from '../../core/palette';
 import { MAX_OWN_CLASSES, MAX_OWN_POINTS, decodePoints } from '../../core/points';
 import { untrainableReason } from '../../scenario/runConfig';
-import { selectScenario } from '../../state/selectors';
-import { useAppState, useServices } from '../services';
+import { useScenarioFields, useServices } from '../services';
 
 export function DrawBar() {
-  const scenario = useAppState(selectScenario);
+  const scenario = useScenarioFields('data', 'lock', 'pts');
   const { points, runs, depth } = useServices();
   const version = useSyncExternalStore(
     points.subscribe,

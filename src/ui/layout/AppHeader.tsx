@@ -3,7 +3,7 @@
  * backend badge). On narrow screens the tools fold into a menu and a short play state stays in view.
  */
 import { useEffect, useRef, useState } from 'react';
-import { selectCompiling, selectPlaying } from '../../state/selectors';
+import { selectPlaying, selectPreparing } from '../../state/selectors';
 import { useAppState } from '../services';
 import { StatusBadge } from '../StatusBadge';
 import { ThemeToggle } from '../ThemeToggle';
@@ -13,8 +13,8 @@ export type DialogName = 'presets' | 'share' | 'export' | 'help';
 
 function PlayState() {
   const playing = useAppState(selectPlaying);
-  const compiling = useAppState(selectCompiling);
-  const text = playing ? 'training' : compiling ? 'preparing' : 'paused';
+  const preparing = useAppState(selectPreparing);
+  const text = playing ? 'training' : preparing ? 'preparing' : 'paused';
   return (
     <span className={`play-state ${text}`} data-testid="play-state">
       {text}

@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ChartLine, LineChart } from '../../charts/lineChart';
 import { createLineChart } from '../../charts/lineChart';
 import { formatNumber } from '../format';
-import type { ChartScheduler } from './chartScheduler';
+import type { ChartScheduler } from '../../render/chartScheduler';
 
 /** Charts redraw at most this often. */
 const CHART_INTERVAL_MS = 200;

@@ -2,7 +2,7 @@
  * The least-action measures of science.md section 4 in plain words, each with its formula in a
  * tooltip: how close the network's map is to an optimal transport map and to straight paths.
  */
-import { selectScenario, selectTransport, selectTransportB } from '../../state/selectors';
+import { selectField, selectTransport, selectTransportB } from '../../state/selectors';
 import { formatNumber } from '../format';
 import { useAppState } from '../services';
 
@@ -36,8 +36,7 @@ const ITEMS = [
 export function LeastActionReadout() {
   const measures = useAppState(selectTransport);
   const measuresB = useAppState(selectTransportB);
-  const { cmp } = useAppState(selectScenario);
-  const { n } = useAppState(selectScenario);
+  const cmp = useAppState(selectField('cmp'));
   return (
     <section className="least-action" aria-labelledby="least-action-heading">
       <h3 id="least-action-heading">Least action</h3>
@@ -55,7 +54,7 @@ export function LeastActionReadout() {
       </dl>
       <p className="field-hint">
         {measures
-          ? `Measured on ${measures.points} training points${measures.points < n ? ' (a fixed random subset)' : ''}, about once a second.`
+          ? `Measured on ${measures.points} training points${measures.subsampled ? ' (a fixed random subset)' : ''}, about once a second.`
           : 'Measuring…'}
       </p>
     </section>

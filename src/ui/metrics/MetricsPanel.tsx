@@ -8,11 +8,11 @@ import type { MetricsHistory } from '../../charts/metricsHistory';
 import type { ChartLine } from '../../charts/lineChart';
 import { CLASS_COLORS } from '../../core/palette';
 import type { LiveReadout } from '../../state/store';
-import { selectLive, selectLiveB, selectScenario } from '../../state/selectors';
+import { selectLive, selectLiveB } from '../../state/selectors';
 import { formatNumber, formatPercent } from '../format';
-import { useAppState, useServices } from '../services';
+import { useAppState, useScenarioFields, useServices } from '../services';
 import { ChartCard } from './ChartCard';
-import { createChartScheduler } from './chartScheduler';
+import { createChartScheduler } from '../../render/chartScheduler';
 import { EnergyBars } from './EnergyBars';
 import { LeastActionReadout } from './LeastActionReadout';
 
@@ -79,7 +79,7 @@ function Stat({ label, a, b, title }: { label: string; a: string; b: string | nu
 export function MetricsPanel() {
   const live = useAppState(selectLive);
   const liveB = useAppState(selectLiveB);
-  const scenario = useAppState(selectScenario);
+  const scenario = useScenarioFields('hide', 'penalty');
   const { runs, loop } = useServices();
   const scheduler = useMemo(() => createChartScheduler(), []);
   useEffect(() => loop.add(scheduler.tick), [loop, scheduler]);

@@ -7,9 +7,8 @@ import type { Overrides } from '../../scenario/compare';
 import { defaultOverrides, encodeOverrides, parseOverrides } from '../../scenario/compare';
 import type { ChoiceField, ComparableKey, NumberField } from '../../scenario/schema';
 import { COMPARABLE_KEYS, FIELDS } from '../../scenario/schema';
-import { selectScenario } from '../../state/selectors';
 import { isLocked } from '../controls/fields';
-import { useAppState, useServices } from '../services';
+import { useScenarioFields, useServices } from '../services';
 import { valueLabel } from './compareLabels';
 
 function ValueInput({
@@ -58,12 +57,12 @@ function ValueInput({
 }
 
 export function CompareBar() {
-  const scenario = useAppState(selectScenario);
+  const scenario = useScenarioFields('cmp', 'vs', 'lock');
   const { store } = useServices();
   const addId = useId();
   const overrides = parseOverrides(scenario.vs);
   const keys = Object.keys(overrides) as ComparableKey[];
-  const locked = isLocked(scenario, 'penalty');
+  const locked = isLocked(scenario.lock, 'penalty');
   const setOverrides = (next: Overrides) => store.getState().editScenario({ vs: encodeOverrides(next) });
   const toggle = () =>
     store
@@ -71,7 +70,7 @@ export function CompareBar() {
       .editScenario(
         scenario.cmp === 'on'
           ? { cmp: 'off' }
-          : { cmp: 'on', vs: scenario.vs === '' ? defaultOverrides(scenario) : scenario.vs },
+          : { cmp: 'on', vs: scenario.vs === '' ? defaultOverrides(store.getState().scenario) : scenario.vs },
       );
   return (
     <div className="compare-bar">
@@ -111,7 +110,7 @@ export function CompareBar() {
             value=""
             onChange={(e) => {
               const key = e.currentTarget.value as ComparableKey;
-              if (key) setOverrides({ ...overrides, [key]: scenario[key] });
+              if (key) setOverrides({ ...overrides, [key]: store.getState().scenario[key] });
             }}
           >
             <option value="">+ add a difference</option>

@@ -4,15 +4,14 @@
  * so React never re-renders for it.
  */
 import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
-import { selectLive, selectScenario } from '../../state/selectors';
+import { shownBlocks } from '../../state/selectors';
 import { ChoiceField, SliderField } from '../controls/fields';
-import { useAppState, useServices } from '../services';
+import { useAppState, useScenarioFields, useServices } from '../services';
 
 export function DepthBar() {
-  const { depth, loop, store } = useServices();
-  const scenario = useAppState(selectScenario);
-  const live = useAppState(selectLive);
-  const blocks = live?.blocks ?? scenario.K;
+  const { depth, loop } = useServices();
+  const scenario = useScenarioFields('speed');
+  const blocks = useAppState(shownBlocks);
   const sliderRef = useRef<HTMLInputElement>(null);
   const outputRef = useRef<HTMLOutputElement>(null);
   const id = useId();
@@ -30,21 +29,16 @@ export function DepthBar() {
       output.textContent = t.toFixed(2);
     });
     const onInput = () => depth.set(Number(slider.value));
-    // The link remembers the depth once the user lets go of the slider.
-    const onChange = () => store.getState().editScenario({ depth: Number(slider.value) });
     slider.addEventListener('input', onInput);
-    slider.addEventListener('change', onChange);
     return () => {
       remove();
       slider.removeEventListener('input', onInput);
-      slider.removeEventListener('change', onChange);
     };
-  }, [depth, loop, store]);
+  }, [depth, loop]);
 
   const play = (dir: 1 | -1) => {
     if (direction === dir) {
       depth.stop();
-      store.getState().editScenario({ depth: Number(depth.depth().toFixed(2)) });
       return;
     }
     const t = depth.depth();
@@ -87,7 +81,7 @@ export function DepthBar() {
           min={0}
           max={blocks}
           step={0.01}
-          defaultValue={Math.min(scenario.depth, blocks)}
+          defaultValue={Math.min(depth.depth(), blocks)}
           aria-label="depth t"
         />
         <span aria-hidden="true">output</span>

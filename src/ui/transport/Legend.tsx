@@ -2,12 +2,14 @@
 import { datasetClasses } from '../../core/datasets';
 import { classColor, SEQUENTIAL_STOPS } from '../../core/palette';
 import { datasetSpec } from '../../scenario/runConfig';
-import { selectScenario } from '../../state/selectors';
-import { useAppState } from '../services';
+import type { AppState } from '../../state/store';
+import { useAppState, useScenarioFields } from '../services';
+
+const selectClasses = (s: AppState) => datasetClasses(datasetSpec(s.scenario));
 
 export function Legend() {
-  const scenario = useAppState(selectScenario);
-  const classes = datasetClasses(datasetSpec(scenario));
+  const scenario = useScenarioFields('layers', 'regions', 'trail');
+  const classes = useAppState(selectClasses);
   const on = (layer: (typeof scenario.layers)[number]) => scenario.layers.includes(layer);
   return (
     <ul className="legend" aria-label="Legend">

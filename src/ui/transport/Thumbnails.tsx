@@ -5,16 +5,15 @@
 import { useEffect, useRef } from 'react';
 import { createThumbnailRenderer } from '../../render/thumbnails';
 import { createDeferral } from '../../render/frameLoop';
-import { selectLive, selectScenario } from '../../state/selectors';
+import { selectLive, shownBlocks } from '../../state/selectors';
 import { formatNumber } from '../format';
 import { useAppState, useServices } from '../services';
 
 export function Thumbnails() {
-  const { runs, loop, depth, view, store } = useServices();
+  const { runs, loop, depth, view } = useServices();
   const frames = runs.a.frames;
-  const scenario = useAppState(selectScenario);
   const live = useAppState(selectLive);
-  const blocks = live?.blocks ?? scenario.K;
+  const blocks = useAppState(shownBlocks);
   const listRef = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
@@ -53,14 +52,7 @@ export function Thumbnails() {
     <ol className="thumbnails" ref={listRef} aria-label="Depths">
       {Array.from({ length: blocks + 1 }, (_, k) => (
         <li key={k}>
-          <button
-            type="button"
-            className="thumbnail"
-            onClick={() => {
-              depth.set(k);
-              store.getState().editScenario({ depth: k });
-            }}
-          >
+          <button type="button" className="thumbnail" onClick={() => depth.set(k)}>
             <canvas aria-hidden="true" />
             <span className="visually-hidden">
               {k === 0 ? 'Show the input (depth 0)' : `Show depth ${k}, after block ${k}`}

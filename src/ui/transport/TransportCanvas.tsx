@@ -4,25 +4,22 @@
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { createTransportRenderer } from '../../render/transportRenderer';
-import { selectScenario } from '../../state/selectors';
 import { CHOICE_LABELS } from '../controls/labels';
-import type { RunChannel } from '../runs';
-import { useAppState, useServices } from '../services';
-import type { Scenario } from '../../scenario/schema';
+import type { RunChannel } from '../../app/run';
+import { useScenarioFields, useServices } from '../services';
 import { useDrawing } from '../draw/useDrawing';
 import { useCanvasNavigation } from './useCanvasNavigation';
 
-/** While the data are the user's own (and not locked), the canvas draws points. */
-const scenarioIsDrawing = (s: Scenario) => s.data === 'custom' && s.lock !== 'on';
 import { useReducedMotion } from './useReducedMotion';
-import { emptyViewSettings, fillViewSettings } from './viewSettings';
+import { emptyViewSettings, fillViewSettings } from '../../app/viewSettings';
 
 export function TransportCanvas({ channel, label }: { channel: RunChannel; label: string | null }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const services = useServices();
   const { loop, store, camera, view, renderStats } = services;
-  const scenario = useAppState(selectScenario);
-  const drawing = scenarioIsDrawing(scenario);
+  const scenario = useScenarioFields('data', 'lock', 'K', 'caption');
+  // While the data are the user's own (and not locked), the canvas draws points.
+  const drawing = scenario.data === 'custom' && scenario.lock !== 'on';
   const reducedMotion = useReducedMotion();
   const moved = useSyncExternalStore(camera.subscribe, camera.isMoved);
   useCanvasNavigation(canvasRef, camera, view);
@@ -43,7 +40,7 @@ export function TransportCanvas({ channel, label }: { channel: RunChannel; label
     });
     const settings = emptyViewSettings();
     const remove = loop.add(() => {
-      fillViewSettings(settings, services);
+      fillViewSettings(settings, services, channel.id);
       renderer.draw(settings);
     });
     return () => {

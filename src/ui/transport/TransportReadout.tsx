@@ -1,12 +1,11 @@
 /** W2^2, S and their ratio beside the pairing layers: how far the network's pairing is from optimal. */
-import { selectLayers, selectScenario, selectTransport } from '../../state/selectors';
+import { selectLayers, selectTransport } from '../../state/selectors';
 import { formatNumber } from '../format';
 import { useAppState } from '../services';
 
 export function TransportReadout() {
   const layers = useAppState(selectLayers);
   const measures = useAppState(selectTransport);
-  const { n } = useAppState(selectScenario);
   if (!layers.includes('ot') && !layers.includes('pairs')) return null;
   if (!layers.includes('ot'))
     return <p className="transport-readout">Network pairing: each input joined to its own output.</p>;
@@ -18,7 +17,7 @@ export function TransportReadout() {
       <strong>{formatNumber(measures.otRatio)}</strong>{' '}
       <span className="muted">
         (exact assignment on {measures.points} training points
-        {measures.points < n ? ', a fixed random subset' : ''})
+        {measures.subsampled ? ', a fixed random subset' : ''})
       </span>
     </p>
   );

@@ -4,9 +4,9 @@
  * thumbnails, the pairing read-out and the legend.
  */
 import { useSyncExternalStore } from 'react';
-import { selectScenario } from '../../state/selectors';
 import { LiveSummary } from '../LiveSummary';
-import { useAppState, useServices } from '../services';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppState, useScenarioFields, useServices } from '../services';
 import { DrawBar } from '../draw/DrawBar';
 import { CompareBar } from './CompareBar';
 import { compareLabels } from './compareLabels';
@@ -19,9 +19,9 @@ import { TransportReadout } from './TransportReadout';
 
 export function TransportView() {
   const { runs } = useServices();
-  const scenario = useAppState(selectScenario);
+  const scenario = useScenarioFields('caption', 'hide');
   const second = useSyncExternalStore(runs.subscribe, runs.b);
-  const labels = compareLabels(scenario);
+  const labels = useAppState(useShallow((s) => compareLabels(s.scenario)));
   return (
     <figure className="transport">
       {!scenario.hide.includes('layers') && <LayerToolbar />}

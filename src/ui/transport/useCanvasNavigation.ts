@@ -10,7 +10,7 @@ import type { PlaneRegion } from '../../core/viewport';
 import { pixelMap } from '../../core/viewport';
 import type { Camera, PlanePoint } from '../../render/camera';
 import { pinchRegion } from '../../render/camera';
-import type { ViewRegion } from '../viewRegion';
+import type { ViewRegion } from '../../app/viewRegion';
 
 /** Zoom factor per wheel notch (100 pixels of deltaY). */
 const WHEEL_ZOOM = 1.25;

@@ -1,11 +1,12 @@
 /**
  * What the transport renderer is told to draw, from the page's state: the depth, the layers, the
- * shared axes, trail and region styles, and the own points being drawn. Filled into an existing
+ * shared axes, trail and region styles, the own points being drawn and the run's measures. Filled into an existing
  * object on every frame (no allocation), or into a fresh one for an exported picture.
  */
-import { decodePoints } from '../../core/points';
-import type { TransportView } from '../../render/transportRenderer';
-import type { AppServices } from '../services';
+import { decodePoints } from '../core/points';
+import type { TransportView } from '../render/transportRenderer';
+import type { RunId } from '../state/store';
+import type { App } from './createApp';
 
 export function emptyViewSettings(): TransportView {
   return {
@@ -17,6 +18,7 @@ export function emptyViewSettings(): TransportView {
     trailCap: 0,
     regions: 'soft',
     ownPoints: null,
+    transport: null,
   };
 }
 
@@ -25,9 +27,11 @@ let decoded: { text: string; points: TransportView['ownPoints'] } = { text: '', 
 
 export function fillViewSettings(
   target: TransportView,
-  { store, depth, view }: Pick<AppServices, 'store' | 'depth' | 'view'>,
+  { store, depth, view }: Pick<App, 'store' | 'depth' | 'view'>,
+  run: RunId,
 ): TransportView {
-  const s = store.getState().scenario;
+  const state = store.getState();
+  const s = state.scenario;
   target.depth = depth.depth();
   target.layers = s.layers;
   target.region = view.visible() ?? target.region;
@@ -37,5 +41,6 @@ export function fillViewSettings(
   target.regions = s.regions;
   if (s.pts !== decoded.text) decoded = { text: s.pts, points: s.pts ? decodePoints(s.pts) : null };
   target.ownPoints = s.data === 'custom' ? decoded.points : null;
+  target.transport = state.runs[run]?.transport ?? null;
   return target;
 }

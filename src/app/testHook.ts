@@ -4,7 +4,7 @@
  */
 import { metric } from '../core/snapshot';
 import type { RenderStats } from '../render/renderStats';
-import type { AppServices } from './services';
+import type { App } from './createApp';
 
 export interface LabHook {
   /** The latest snapshot's step and metrics, or null before the first one. */
@@ -22,7 +22,10 @@ export interface LabHook {
   layer(k: number): number[];
   /** The loss of every recorded step, in order. */
   losses(): number[];
-  state(): { playing: boolean; compiling: boolean; backend: string | null };
+  /** The steps of those losses (all steps, or every 2nd, 4th... once a long run was decimated). */
+  lossSteps(): number[];
+  /** The scenario's own run: its phase, whether it trains or is being prepared, and its backend. */
+  state(): { phase: string; playing: boolean; compiling: boolean; backend: string | null };
   /** The depth the transport view shows now, and the direction of the flow animation (0: still). */
   depth(): { t: number; direction: number };
   /** The step, depth and region of the latest field layers, or null. */
@@ -71,8 +74,10 @@ const costOf = (stats: RenderStats): RenderCost => ({
   p95: stats.percentile(95),
 });
 
-export function installTestHook(services: AppServices): void {
-  const { store, runs, depth, view, renderStats, frameStats } = services;
+export function installTestHook(
+  { store, runs, depth, view }: App,
+  { renderStats, frameStats }: { renderStats: RenderStats; frameStats: RenderStats },
+): void {
   const frames = runs.a.frames;
   const history = runs.a.history;
   window.__lab = {
@@ -101,9 +106,19 @@ export function installTestHook(services: AppServices): void {
       const s = history.perStep.loss;
       return Array.from(s.ys.subarray(0, s.length));
     },
+    lossSteps() {
+      const s = history.perStep.loss;
+      return Array.from(s.xs.subarray(0, s.length));
+    },
     state() {
       const s = store.getState();
-      return { playing: s.playing, compiling: s.compiling, backend: s.backend?.name ?? null };
+      const phase = s.runs.a.status.phase;
+      return {
+        phase,
+        playing: phase === 'training',
+        compiling: phase === 'preparing' || phase === 'restarting',
+        backend: s.backend?.name ?? null,
+      };
     },
     depth: () => ({ t: depth.depth(), direction: depth.direction() }),
     fields() {
@@ -118,7 +133,7 @@ export function installTestHook(services: AppServices): void {
         : null;
     },
     transport() {
-      const t = frames.current()?.transport;
+      const t = store.getState().runs.a.transport;
       return t
         ? {
             points: t.points,
@@ -147,9 +162,9 @@ export function installTestHook(services: AppServices): void {
     renderStats: () => costOf(renderStats),
     frameStats: () => costOf(frameStats),
     injectRenderError: (panel) => store.setState({ faults: panel ? [panel] : [] }),
-    simulate: (fault) => runs.a.bridge.simulate(fault),
+    simulate: (fault) => runs.a.control.simulate(fault),
     async memory() {
-      const worker = await runs.a.bridge.memory();
+      const worker = await runs.a.control.memory();
       const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
       return { ...worker, heapBytes: heap?.usedJSHeapSize ?? NaN };
     },

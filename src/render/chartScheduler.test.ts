@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFER_AFTER_MS } from '../../render/frameLoop';
+import { DEFER_AFTER_MS } from './frameLoop';
 import { createChartScheduler } from './chartScheduler';
 
 const light = () => 0;

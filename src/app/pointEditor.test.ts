@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodePoints } from '../../core/points';
-import { defaultScenario } from '../../scenario/schema';
-import { createAppStore } from '../../state/store';
+import { decodePoints } from '../core/points';
+import { defaultScenario } from '../scenario/schema';
+import { createAppStore } from '../state/store';
 import { createPointEditor } from './pointEditor';
 
 function setup() {

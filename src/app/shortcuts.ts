@@ -3,7 +3,10 @@
  * f fullscreen, ? help. They are ignored while typing in a field or with a modifier key held, and
  * keys that a focused control uses itself (space on a button, arrows on a slider) stay with it.
  */
-import type { AppServices } from './services';
+import type { DepthClock } from '../render/depthClock';
+import { shownBlocks } from '../state/selectors';
+import type { AppStore } from '../state/store';
+import type { Runs } from './runs';
 
 export const SHORTCUTS = [
   { keys: 'Space', action: 'Train or pause' },
@@ -33,7 +36,7 @@ function ownsKeys(target: EventTarget | null, key: string): boolean {
 }
 
 export function installShortcuts(
-  { store, runs, depth }: Pick<AppServices, 'store' | 'runs' | 'depth'>,
+  { store, runs, depth }: { store: AppStore; runs: Runs; depth: DepthClock },
   actions: { toggleHelp(): void; toggleFullscreen(): void },
 ): () => void {
   const onKey = (event: KeyboardEvent) => {
@@ -41,11 +44,11 @@ export function installShortcuts(
     if (ownsKeys(event.target, event.key)) return;
     if (document.querySelector('dialog[open]') && event.key !== '?') return;
     const state = store.getState();
-    const blocks = state.live?.blocks ?? state.scenario.K;
+    const blocks = shownBlocks(state);
     let handled = true;
     switch (event.key) {
       case ' ':
-        if (state.playing) runs.pause();
+        if (state.runs.a.status.phase === 'training') runs.pause();
         else runs.play();
         break;
       case 'ArrowLeft':
@@ -53,12 +56,11 @@ export function installShortcuts(
         const delta = (event.key === 'ArrowLeft' ? -1 : 1) * (event.shiftKey ? 1 : 0.25);
         const next = Math.min(blocks, Math.max(0, Math.round((depth.depth() + delta) * 100) / 100));
         depth.set(next);
-        state.editScenario({ depth: next });
         break;
       }
       case 's':
       case 'S':
-        if (!state.playing) runs.step();
+        if (state.runs.a.status.phase !== 'training') runs.step();
         break;
       case 'r':
       case 'R':

@@ -6,15 +6,25 @@
 import type { FieldRequest } from '../core/fieldGrids';
 import { ARROWS, FIELD_RESOLUTION, GRID_LINES, GRID_SAMPLES } from '../core/fieldGrids';
 import type { PlaneRegion } from '../core/viewport';
-import type { RunChannel } from './runs';
-import type { AppServices } from './services';
+import type { DepthClock } from '../render/depthClock';
+import type { AppStore } from '../state/store';
+import type { RunChannel } from './run';
+import type { Runs } from './runs';
+import type { ViewRegion } from './viewRegion';
+import type { FrameLoop } from '../render/frameLoop';
+
+interface ViewSyncDeps {
+  store: AppStore;
+  depth: DepthClock;
+  view: ViewRegion;
+}
 
 const MIN_INTERVAL_MS = 100;
 
 /** The frame-loop function that keeps one run's worker told what the view needs. */
 export function createViewSync(
-  { store, depth, view }: Pick<AppServices, 'store' | 'depth' | 'view'>,
-  { frames, bridge }: RunChannel,
+  { store, depth, view }: ViewSyncDeps,
+  { frames, control }: RunChannel,
 ): (now: number) => void {
   let sentRun = -1;
   let sentLayers: readonly string[] | null = null;
@@ -57,14 +67,12 @@ export function createViewSync(
           }
         : null;
     // The least-action read-out and the transport chart need the measures whenever they are shown.
-    bridge.setView(request, layers.includes('ot') || !hide.includes('metrics') || !hide.includes('charts'));
+    control.setView(request, layers.includes('ot') || !hide.includes('metrics') || !hide.includes('charts'));
   };
 }
 
 /** Keeps one view sync per run in the frame loop, adding and removing them as runs come and go. */
-export function attachViewSyncs(
-  services: Pick<AppServices, 'store' | 'depth' | 'view' | 'runs' | 'loop'>,
-): void {
+export function attachViewSyncs(services: ViewSyncDeps & { runs: Runs; loop: FrameLoop }): void {
   const attached = new Map<RunChannel, () => void>();
   const update = () => {
     const runs = services.runs.all();

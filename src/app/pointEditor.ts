@@ -3,14 +3,8 @@
  * undo and redo. Every edit becomes the scenario's `pts` (so it travels in links and rebuilds the
  * run); the history of edits stays on the page.
  */
-import {
-  decodePoints,
-  encodePoints,
-  MAX_OWN_CLASSES,
-  MAX_OWN_POINTS,
-  snapCoordinate,
-} from '../../core/points';
-import type { AppStore } from '../../state/store';
+import { decodePoints, encodePoints, MAX_OWN_CLASSES, MAX_OWN_POINTS, snapCoordinate } from '../core/points';
+import type { AppStore } from '../state/store';
 
 export interface PointEditor {
   /** The class new points get (0-based), and how many points there are now. */

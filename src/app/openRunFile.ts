@@ -1,12 +1,9 @@
 /** Opening files the user imports: a run (scenario and weights, JSON) or own points (CSV). */
 import { parsePointsCsv } from '../core/csv';
 import { decodeRunFile } from '../scenario/runFile';
-import type { AppServices } from './services';
+import type { App } from './createApp';
 
-export async function importFile(
-  file: File,
-  services: Pick<AppServices, 'store' | 'open' | 'runs' | 'points'>,
-) {
+export async function importFile(file: File, services: Pick<App, 'store' | 'open' | 'runs' | 'points'>) {
   const text = await file.text();
   const notify = services.store.getState().notify;
   if (file.name.toLowerCase().endsWith('.csv')) {
@@ -24,7 +21,7 @@ export async function importFile(
   if (notices.length > 0) notify('warning', notices);
   await services.open(scenario);
   if (state) {
-    services.runs.a.bridge.load(state);
+    services.runs.a.control.load(state);
     notify('info', [`Opened the run of ${file.name} at step ${state.step}.`]);
   }
 }

@@ -4,7 +4,7 @@
  * successive frames instead of adding up in one, and a frame already busy with the transport view
  * leaves its chart to the next one (render/frameLoop.ts, createDeferral).
  */
-import { createDeferral } from '../../render/frameLoop';
+import { createDeferral } from './frameLoop';
 
 /** A chart as the scheduler sees it. */
 export interface ScheduledChart {

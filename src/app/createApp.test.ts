@@ -1,0 +1,208 @@
+/**
+ * The page's orchestration as specifications: createApp driven in Node against the real training
+ * session (in-process workers on the tfjs CPU backend) on a fake clock. Nothing waits for real time:
+ * `until` yields to the workers and moves the fake clock until a fact holds.
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useCpuBackend } from '../engine/testing/cpuBackend';
+import { encodeScenarioLink } from '../scenario/link';
+import type { Scenario } from '../scenario/schema';
+import { defaultScenario } from '../scenario/schema';
+import type { InProcessClient } from '../worker/testing/inProcessClient';
+import { createInProcessClient } from '../worker/testing/inProcessClient';
+import type { App } from './createApp';
+import { createApp } from './createApp';
+import { REBUILD_DEBOUNCE_MS } from './commandSender';
+import { MIN_COMPARE_LEAD } from './runs';
+import { DEPTH_WRITE_DELAY_MS } from './depthSync';
+import type { FakeClock } from './testing/fakeClock';
+import { createFakeClock } from './testing/fakeClock';
+import { SILENCE_LIMIT_MS } from './workerConnection';
+
+beforeAll(useCpuBackend);
+
+/** Apps of the current test, closed after it whatever its outcome (their workers train otherwise). */
+const open: App[] = [];
+afterEach(() => open.splice(0).forEach((app) => app.dispose()));
+
+interface Harness {
+  app: App;
+  clock: FakeClock;
+  /** Every worker started, in order (restarts add one). */
+  workers: InProcessClient[];
+  until(fact: () => boolean, what: string): Promise<void>;
+  stepOf(run: 'a' | 'b'): number;
+}
+
+const small = (overrides: Partial<Scenario> = {}): Scenario => ({
+  ...defaultScenario(),
+  n: 40,
+  ntest: 100,
+  K: 4,
+  width: 8,
+  ...overrides,
+});
+
+function start(scenario: Scenario): Harness {
+  const clock = createFakeClock();
+  const workers: InProcessClient[] = [];
+  const app = createApp({
+    createWorker: () => {
+      const worker = createInProcessClient(clock);
+      workers.push(worker);
+      return worker;
+    },
+    clock,
+    storage: null,
+    page: null,
+    link: encodeScenarioLink(scenario),
+  });
+  open.push(app);
+  const until = async (fact: () => boolean, what: string) => {
+    // Bounded by turns, not by time: each turn lets the workers run and moves the clock 20 ms.
+    for (let turn = 0; turn < 200_000; turn++) {
+      if (fact()) return;
+      await new Promise((resolve) => setImmediate(resolve));
+      clock.advance(20);
+    }
+    throw new Error(`never happened: ${what} (run a: ${JSON.stringify(app.store.getState().runs.a.status)})`);
+  };
+  const stepOf = (run: 'a' | 'b') => app.store.getState().runs[run]?.live?.step ?? -1;
+  return { app, clock, workers, until, stepOf };
+}
+
+const phase = (h: Harness, run: 'a' | 'b' = 'a') => h.app.store.getState().runs[run]?.status.phase;
+const sent = (worker: InProcessClient) => worker.commands.map((c) => c.type);
+
+describe('the app layer', () => {
+  it('starts preparing, becomes paused at step 0, trains on Train and pauses on Pause', async () => {
+    const h = start(small());
+    expect(phase(h)).toBe('preparing');
+    await h.until(() => phase(h) === 'paused', 'the first run is ready');
+    expect(h.stepOf('a')).toBe(0);
+    h.app.runs.play();
+    await h.until(() => h.stepOf('a') >= 30, 'training reaches step 30');
+    expect(phase(h)).toBe('training');
+    h.app.runs.pause();
+    await h.until(() => phase(h) === 'paused', 'paused');
+  });
+
+  it('sends nothing for a view-only edit, an update for a live field, one build for a dragged shape', async () => {
+    const h = start(small());
+    await h.until(() => phase(h) === 'paused', 'ready');
+    const worker = h.workers[0];
+    const before = worker.commands.length;
+    h.app.store.getState().editScenario({ caption: 'hello', layers: ['train'], trail: 'straightness' });
+    expect(worker.commands.length).toBe(before);
+    h.app.store.getState().editScenario({ lr: 0.003 });
+    expect(worker.commands.slice(before)).toEqual([{ type: 'update', patch: { lr: 0.003 } }]);
+    // Dragging the width slider: five edits in a burst rebuild once, for the last value.
+    for (const width of [9, 10, 11, 12, 13]) {
+      h.app.store.getState().editScenario({ width });
+      expect(phase(h)).toBe('preparing');
+      h.clock.advance(REBUILD_DEBOUNCE_MS / 3);
+    }
+    expect(sent(worker).slice(before + 1)).toEqual([]);
+    h.clock.advance(REBUILD_DEBOUNCE_MS);
+    const builds = worker.commands.filter((c) => c.type === 'build');
+    expect(builds).toHaveLength(1);
+    expect(builds[0]).toMatchObject({ scenario: { width: 13, lr: 0.003 } });
+  });
+
+  it('rebuilds during training and goes on training the new network', async () => {
+    const h = start(small());
+    await h.until(() => phase(h) === 'paused', 'ready');
+    h.app.runs.play();
+    await h.until(() => h.stepOf('a') >= 20, 'step 20');
+    h.app.store.getState().editScenario({ K: 3 });
+    expect(phase(h)).toBe('preparing');
+    await h.until(() => h.app.store.getState().runs.a.blocks === 3, 'the rebuilt run is announced');
+    await h.until(() => phase(h) === 'training' && h.stepOf('a') >= 10, 'the new run trains');
+    expect(h.app.runs.a.frames.current()!.layout.blocks).toBe(3);
+  });
+
+  it('a Train click while the run is prepared trains the new run, not the old one', async () => {
+    const h = start(small());
+    await h.until(() => phase(h) === 'paused', 'ready');
+    h.app.store.getState().editScenario({ K: 5 });
+    expect(phase(h)).toBe('preparing');
+    h.app.runs.play();
+    await h.until(() => phase(h) === 'training' && h.stepOf('a') >= 5, 'the new run trains');
+    expect(h.app.store.getState().runs.a.blocks).toBe(5);
+  });
+
+  it('a worker replaced during an export rejects the export, restarts from its checkpoint and trains on', async () => {
+    const h = start(small());
+    await h.until(() => phase(h) === 'paused', 'ready');
+    h.app.runs.play();
+    await h.until(() => h.stepOf('a') >= 40, 'step 40');
+    h.app.runs.pause();
+    // A pause is checkpointed: wait until the worker has one at the paused step.
+    await h.until(() => h.workers[0].commands.at(-1)?.type === 'pause' && phase(h) === 'paused', 'paused');
+    const pausedAt = h.stepOf('a');
+    h.app.runs.play();
+    await h.until(() => phase(h) === 'training', 'training');
+    h.app.runs.a.control.simulate('hang');
+    const exported = h.app.runs.a.control.exportState();
+    const outcome = exported.then(
+      () => 'answered',
+      (error: Error) => error.message,
+    );
+    h.clock.advance(SILENCE_LIMIT_MS + 1000);
+    expect(await outcome).toMatch(/restarted; ask again/);
+    expect(h.workers).toHaveLength(2);
+    expect(phase(h)).toBe('restarting');
+    const start2 = h.workers[1].commands[0];
+    expect(start2).toMatchObject({ type: 'start' });
+    expect(start2.type === 'start' && start2.resume?.step).toBeGreaterThanOrEqual(pausedAt);
+    await h.until(() => phase(h) === 'training', 'training again after the restart');
+    await h.until(() => h.stepOf('a') > pausedAt + 20, 'steps beyond the checkpoint');
+    expect(
+      h.app.store
+        .getState()
+        .notices.map((n) => n.text)
+        .join(' '),
+    ).toMatch(/stopped responding/);
+    const state = await h.app.runs.a.control.exportState();
+    expect(state.step).toBeGreaterThan(pausedAt);
+  });
+
+  it('compare mode starts a second run that steps with the first, held within a lead', async () => {
+    const h = start(small());
+    await h.until(() => phase(h) === 'paused', 'ready');
+    h.app.store.getState().editScenario({ cmp: 'on', vs: 'penalty:off' });
+    expect(h.app.runs.b()).not.toBeNull();
+    await h.until(() => phase(h, 'b') === 'paused', 'the second run is ready');
+    h.app.runs.play();
+    await h.until(() => h.stepOf('a') >= 300 && h.stepOf('b') >= 300, 'both runs reach step 300');
+    h.app.runs.pause();
+    await h.until(() => phase(h) === 'paused' && phase(h, 'b') === 'paused', 'both paused');
+    const b = h.app.runs.b()!.frames.current()!;
+    // Run B really is the compared run: no penalty.
+    expect(h.app.store.getState().runs.b!.live!.weight).toBe(0);
+    expect(h.app.store.getState().runs.a.live!.weight).toBeGreaterThan(0);
+    expect(b.step).toBeGreaterThanOrEqual(300);
+    // Both are held at the same step, the slower's plus a lead, so that neither runs away.
+    const holds = (w: InProcessClient) => w.commands.flatMap((c) => (c.type === 'hold' ? [c.step] : []));
+    const [holdsA, holdsB] = [holds(h.workers[0]), holds(h.workers[1])];
+    expect(holdsA.length).toBeGreaterThan(3);
+    expect(holdsB).toEqual(holdsA);
+    expect(Math.min(...holdsA)).toBeGreaterThanOrEqual(MIN_COMPARE_LEAD);
+    h.app.store.getState().editScenario({ cmp: 'off' });
+    expect(h.app.runs.b()).toBeNull();
+    expect(h.app.store.getState().runs.b).toBeNull();
+  });
+
+  it('opening a scenario with play=on trains it; the depth has one writer', async () => {
+    const h = start(small());
+    await h.until(() => phase(h) === 'paused', 'ready');
+    await h.app.open(small({ data: 'circles', play: 'on', depth: 2 }));
+    expect(h.app.depth.depth()).toBe(2);
+    await h.until(() => phase(h) === 'training' && h.stepOf('a') >= 10, 'the opened scenario trains');
+    expect(h.app.runs.a.frames.current()!.run.runId).toBe(2);
+    h.app.depth.set(3.25);
+    expect(h.app.store.getState().scenario.depth).toBe(2);
+    h.clock.advance(DEPTH_WRITE_DELAY_MS);
+    expect(h.app.store.getState().scenario.depth).toBe(3.25);
+  });
+});
