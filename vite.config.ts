@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The Content-Security-Policy of the built site, as a meta tag so that it holds on any static host:
@@ -36,10 +37,58 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The installable, offline app: a web app manifest and a Workbox service worker that precaches the
+ * whole build (page, module worker and its chunks, WASM binaries, icons), so that after one visit any
+ * share link opens and trains with no network. A new version waits until every tab of the app is
+ * closed or until the user accepts the update notice (src/app/serviceWorker.ts registers it); it never
+ * takes over a running lesson by itself. The worker's scope is the page's directory (base './').
+ */
+function installableApp(): Plugin[] {
+  return VitePWA({
+    registerType: 'prompt',
+    // Registered from the app's own module (no inline script under the CSP), not by the plugin.
+    injectRegister: false,
+    // The glob below already takes every icon.
+    includeManifestIcons: false,
+    manifest: {
+      name: 'Least Action Lab',
+      short_name: 'Least Action',
+      description:
+        'Train small residual networks in your browser and watch them carry data through the plane.',
+      lang: 'en',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      // The light theme's accent and page background (src/ui/styles/theme.css).
+      theme_color: '#0b63a5',
+      background_color: '#f6f7f9',
+      icons: [
+        { src: 'icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+      ],
+    },
+    workbox: {
+      // Everything the page needs (the plugin adds the manifest), source maps excepted: they are five
+      // times the app's size and only for debugging.
+      globPatterns: ['**/*.{html,js,css,wasm,svg,png}'],
+      // The largest files are a few hundred KB today; the build fails (rather than silently leaving
+      // a file out of the offline copy) if one ever outgrows this.
+      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      // A first visit is controlled at once, so that it is already offline-ready; an update still
+      // waits (no skipWaiting) until the user accepts it or every tab is closed.
+      clientsClaim: true,
+      cleanupOutdatedCaches: true,
+    },
+  });
+}
+
 export default defineConfig({
   // Relative asset URLs: the built site works from any static host and any sub-path.
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), installableApp()],
   worker: { format: 'es' },
   // The worker imports these; listing them lets the dev server prepare them before the first visit
   // instead of discovering them mid-load and reloading the page.

@@ -52,7 +52,7 @@ interface Window {
  * Measures `seconds` of frames in the page: render statistics, frame count, and the JavaScript heap
  * growth summed over frames (growth only: collections in between are not subtracted).
  */
-function measureWindow(page: Page, seconds: number): Promise<Window> {
+export function measureWindow(page: Page, seconds: number): Promise<Window> {
   return page.evaluate(async (seconds) => {
     // performance.memory is a fresh snapshot on every access (Chromium).
     const heap = () =>

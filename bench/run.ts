@@ -1,14 +1,17 @@
 /**
- * `npm run bench [-- --json] [-- --only render|training|webgpu] [-- --repeats N] [-- --seconds S]`:
+ * `npm run bench [-- --json] [-- --only render|training|webgpu|phone] [-- --repeats N] [-- --seconds S]`:
  * training throughput (reference and fused engines on CPU and WASM in this process, on WebGPU through
- * Dawn in a child process) and render cost, each figure the median over repeats, engines measured
- * side by side. Prints tables, or with --json one object with `training` and `render` keys.
+ * Dawn in a child process), render cost, and the phone row (a 390 x 844 page on a CPU slowed four
+ * times), each figure the median over repeats, engines measured side by side. Prints tables, or with
+ * --json one object with `training`, `render` and `phone` keys.
  */
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright';
 import { parseArgs } from 'node:util';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, chromiumExecutable, softwareVulkanEnv } from '../e2e/chromium';
+import type { PhoneRow } from './phone';
+import { benchPhone, PHONE } from './phone';
 import type { RenderRow } from './render';
 import { benchRender, HEADLINE_CASE } from './render';
 import { trainingTable } from './report';
@@ -31,6 +34,7 @@ const log = (line: string) => console.error(line);
 let training: TrainingRow[] = [];
 let render: RenderRow[] = [];
 let webgpuAdapter: string | null = null;
+let phone: PhoneRow | null = null;
 
 /**
  * bench/gpu.ts in a child process: Dawn needs its Vulkan driver in the environment at start (without
@@ -73,8 +77,9 @@ if (values.only === undefined || values.only === 'training' || values.only === '
     log(`  WebGPU not measured: ${(error as Error).message}`);
   }
 }
-if (values.only === undefined || values.only === 'render') {
-  log('Render cost (headless Chromium, production build)…');
+const measureRender = values.only === undefined || values.only === 'render';
+const measurePhone = values.only === undefined || values.only === 'phone';
+if (measureRender || measurePhone) {
   const server = await preview({
     preview: { port: 4174, strictPort: false, host: '127.0.0.1' },
     logLevel: 'silent',
@@ -84,7 +89,14 @@ if (values.only === undefined || values.only === 'render') {
   const args = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args });
   try {
-    render = await benchRender(browser, url, { repeats, seconds, log });
+    if (measureRender) {
+      log('Render cost (headless Chromium, production build)…');
+      render = await benchRender(browser, url, { repeats, seconds, log });
+    }
+    if (measurePhone) {
+      log(`Phone (${PHONE.width} x ${PHONE.height}, CPU slowed ${PHONE.cpuSlowdown}x)…`);
+      phone = await benchPhone(browser, url, { repeats, seconds, log });
+    }
   } finally {
     await browser.close();
     await server.close();
@@ -104,6 +116,7 @@ if (values.json) {
         ? { particles: headline.particles, K: headline.K, p50_ms: headline.p50_ms, p95_ms: headline.p95_ms }
         : null,
       render_cases: render,
+      phone,
     }),
   );
 } else {
@@ -128,6 +141,17 @@ if (values.json) {
           `${fixed(r.paused_draw_p95_ms).padStart(17)}${fixed(r.paused_heap_bytes_per_frame).padStart(21)}`,
       );
     }
+  }
+  if (phone) {
+    console.log(
+      `\nPhone: default scenario training on opening, ${phone.viewport} at DPR ${phone.dpr}, CPU slowed ${phone.cpu_slowdown}x`,
+    );
+    console.log('first particles  moving   frame p50  frame p95  draw p95   fps  steps/s');
+    console.log(
+      `${`${fixed(phone.first_particles_ms, 4)} ms`.padEnd(17)}${`${fixed(phone.moving_ms, 4)} ms`.padEnd(9)}` +
+        `${fixed(phone.p50_ms).padStart(9)}${fixed(phone.p95_ms).padStart(11)}${fixed(phone.draw_p95_ms).padStart(10)}` +
+        `${fixed(phone.fps).padStart(6)}${fixed(phone.steps_per_s, 4).padStart(9)}`,
+    );
   }
 }
 process.exit(0);

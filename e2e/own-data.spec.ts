@@ -5,8 +5,12 @@ import { Lab } from './lab';
 
 const canvas = (page: Page) => page.locator('canvas.transport-canvas[data-run="a"]');
 
-/** Clicks the canvas at plane point (x, y). */
+/**
+ * Clicks the canvas at plane point (x, y). The axes refit to the data when a rebuilt run arrives, so
+ * the click waits until no rebuild is pending: the region it reads is then the one the click meets.
+ */
 async function clickAt(page: Page, x: number, y: number, options: { shift?: boolean; right?: boolean } = {}) {
+  await page.waitForFunction(() => !window.__lab!.state().compiling);
   const [cx, cy] = await page.evaluate(
     ([px, py]) => {
       const c = document.querySelector<HTMLCanvasElement>('canvas.transport-canvas[data-run="a"]')!;

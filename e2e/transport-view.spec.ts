@@ -99,7 +99,9 @@ test('the depth scrubber at 0 and at K shows the input cloud and the output clou
 
 test('clicking a thumbnail sets the depth, and the flow plays forward and back', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=moons&n=100&K=6&speed=6');
+  // Slow enough, and looping rather than bouncing, that "Stop the flow" is still the forward button
+  // when it is clicked.
+  await lab.open('v=1&data=moons&n=100&K=6&speed=2&flow=loop');
   await page.getByRole('button', { name: 'Show depth 3, after block 3' }).click();
   expect((await page.evaluate(() => window.__lab!.depth())).t).toBe(3);
   await expect(page.getByTestId('depth')).toHaveText('3.00');

@@ -5,12 +5,15 @@ import { createApp } from './app/createApp';
 import { browserClock } from './app/ports';
 import type { PageEnvironment } from './app/ports';
 import { installTestHook } from './app/testHook';
-import type { BackendPreference } from './core/backends';
+import type { MeasurementOptions } from './app/backendRace';
+import type { BackendName, BackendPreference } from './core/backends';
 import { BACKEND_PREFERENCES } from './core/backends';
 import { createFrameLoop } from './render/frameLoop';
 import { RenderStats } from './render/renderStats';
 import { createTrainingClient } from './worker/client';
 import { App } from './ui/App';
+import { UpdateNotice } from './ui/UpdateNotice';
+import { registerServiceWorker } from './app/serviceWorker';
 import type { AppServices } from './ui/services';
 import { ServicesContext } from './ui/services';
 import { applyThemes } from './app/theme';
@@ -24,6 +27,22 @@ function backendFromQuery(notices: string[]): BackendPreference {
   if (!match)
     notices.push(`Unknown backend "${requested.slice(0, 24)}" in the address; choosing automatically.`);
   return match ?? 'auto';
+}
+
+/**
+ * Test hook: `?measure=webgpu:0.01` multiplies WebGPU's measured step time by 0.01 (any backend, comma
+ * separated) and lets "auto" measure a software WebGPU adapter, so that a test can make it win or lose.
+ */
+function measurementFromQuery(): Partial<MeasurementOptions> | undefined {
+  const requested = new URLSearchParams(window.location.search).get('measure');
+  if (!requested) return undefined;
+  const timeScale: Partial<Record<BackendName, number>> = {};
+  for (const pair of requested.split(',')) {
+    const [name, scale] = pair.split(':');
+    const backend = BACKEND_PREFERENCES.find((b): b is BackendName => b === name && b !== 'auto');
+    if (backend && Number(scale) > 0) timeScale[backend] = Number(scale);
+  }
+  return { allowSoftware: true, timeScale };
 }
 
 const page: PageEnvironment = {
@@ -60,6 +79,8 @@ const app = createApp({
   page,
   backendPreference,
   notices,
+  device: `${navigator.userAgent} (${navigator.hardwareConcurrency} cores)`,
+  measurement: measurementFromQuery(),
 });
 const frameStats = new RenderStats();
 const loop = createFrameLoop(frameStats);
@@ -67,11 +88,13 @@ const services: AppServices = { ...app, loop, renderStats: new RenderStats(), fr
 app.attachFrameLoop(loop, () => reducedMotionQuery.matches);
 applyThemes(app.store);
 installTestHook(app, services);
+const updates = registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ServicesContext.Provider value={services}>
       <App />
     </ServicesContext.Provider>
+    <UpdateNotice updates={updates} />
   </StrictMode>,
 );

@@ -6,11 +6,14 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useCpuBackend } from '../engine/testing/cpuBackend';
 import { encodeScenarioLink } from '../scenario/link';
+import type { BackendName } from '../core/backends';
 import type { Scenario } from '../scenario/schema';
 import { defaultScenario } from '../scenario/schema';
 import type { InProcessClient } from '../worker/testing/inProcessClient';
 import { createInProcessClient } from '../worker/testing/inProcessClient';
-import type { App } from './createApp';
+import type { BackendCandidate } from '../engine/backend';
+import { nodeBackendCandidates } from '../engine/nodeBackends';
+import type { App, AppDeps } from './createApp';
 import { createApp } from './createApp';
 import { REBUILD_DEBOUNCE_MS } from './commandSender';
 import { MIN_COMPARE_LEAD } from './runs';
@@ -43,12 +46,12 @@ const small = (overrides: Partial<Scenario> = {}): Scenario => ({
   ...overrides,
 });
 
-function start(scenario: Scenario): Harness {
+function start(scenario: Scenario, deps: Partial<AppDeps> = {}, backends?: BackendCandidate[]): Harness {
   const clock = createFakeClock();
   const workers: InProcessClient[] = [];
   const app = createApp({
     createWorker: () => {
-      const worker = createInProcessClient(clock);
+      const worker = createInProcessClient(clock, backends);
       workers.push(worker);
       return worker;
     },
@@ -56,11 +59,16 @@ function start(scenario: Scenario): Harness {
     storage: null,
     page: null,
     link: encodeScenarioLink(scenario),
+    // A named backend, so that "auto" measures nothing unless a test asks it to.
+    backendPreference: 'cpu',
+    ...deps,
   });
   open.push(app);
   const until = async (fact: () => boolean, what: string) => {
-    // Bounded by turns, not by time: each turn lets the workers run and moves the clock 20 ms.
-    for (let turn = 0; turn < 200_000; turn++) {
+    // Each turn lets the workers run (they compute for real) and moves the fake clock 20 ms; the
+    // deadline only bounds a test that would otherwise never end.
+    const deadline = performance.now() + 45_000;
+    while (performance.now() < deadline) {
       if (fact()) return;
       await new Promise((resolve) => setImmediate(resolve));
       clock.advance(20);
@@ -204,5 +212,88 @@ describe('the app layer', () => {
     expect(h.app.store.getState().scenario.depth).toBe(2);
     h.clock.advance(DEPTH_WRITE_DELAY_MS);
     expect(h.app.store.getState().scenario.depth).toBe(3.25);
+  });
+});
+
+/** localStorage's part that the app uses, in memory. */
+function memoryStorage() {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+    removeItem: (key: string) => void items.delete(key),
+    size: () => items.size,
+  };
+}
+
+describe('"auto" chooses the backend by measurement', () => {
+  // In Node the race is run between WASM and the CPU backend; the time scale makes one win.
+  const race = (cpuScale: number) => ({
+    backends: ['wasm', 'cpu'] as BackendName[],
+    budgetMs: 20,
+    allowSoftware: false,
+    timeScale: { cpu: cpuScale },
+  });
+  const backendOf = (h: Harness) => h.app.store.getState().backend?.name;
+
+  it('moves to a backend measured clearly faster, and the next visit starts there without measuring', async () => {
+    const storage = memoryStorage();
+    const deps = {
+      storage,
+      backendPreference: 'auto' as const,
+      measurement: { ...race(0.001), backends: ['wasm', 'cpu'] as BackendName[] },
+    };
+    const h = start(small(), deps, nodeBackendCandidates());
+    await h.until(() => backendOf(h) === 'wasm', 'the run starts on WASM');
+    h.app.runs.play();
+    await h.until(() => backendOf(h) === 'cpu', 'the run moves to the CPU backend');
+    expect(h.workers[1].commands.map((c) => c.type)).toEqual(['measure']);
+    const choice = h.app.store.getState().backendChoice!;
+    expect(choice.results.map((r) => r.backend)).toEqual(['wasm', 'cpu']);
+    expect(choice.reason).toMatch(/CPU \(JavaScript\) is the fastest/);
+    await h.until(() => phase(h) === 'training' && h.stepOf('a') > 50, 'training goes on after the move');
+    expect(
+      h.app.store
+        .getState()
+        .notices.map((n) => n.text)
+        .join(' '),
+    ).toMatch(/moved to CPU/);
+    expect(storage.size()).toBe(1);
+
+    const next = start(small(), deps, nodeBackendCandidates());
+    await next.until(() => phase(next) === 'paused', 'the next visit is ready');
+    const first = next.workers[0].commands[0];
+    expect(first.type === 'start' && first.first).toBe('cpu');
+    expect(backendOf(next)).toBe('cpu');
+    expect(next.workers).toHaveLength(1);
+    expect(next.app.store.getState().backendChoice!.reason).toMatch(/earlier/);
+  });
+
+  it('stays where it is when no other backend is clearly faster', async () => {
+    const h = start(
+      small(),
+      {
+        storage: memoryStorage(),
+        backendPreference: 'auto',
+        measurement: { ...race(1000), backends: ['wasm', 'cpu'] },
+      },
+      nodeBackendCandidates(),
+    );
+    await h.until(() => h.app.store.getState().backendChoice?.measuring === false, 'measured');
+    expect(backendOf(h)).toBe('wasm');
+    expect(h.app.store.getState().backendChoice!.reason).toMatch(/WASM is the fastest/);
+    expect(h.workers[0].commands.some((c) => c.type === 'move')).toBe(false);
+  });
+
+  it('never overrides a backend the page asked for by name', async () => {
+    const h = start(
+      small(),
+      { storage: memoryStorage(), backendPreference: 'wasm', measurement: race(0.001) },
+      nodeBackendCandidates(),
+    );
+    await h.until(() => phase(h) === 'paused', 'ready');
+    h.clock.advance(1000);
+    expect(h.workers).toHaveLength(1);
+    expect(h.app.store.getState().backendChoice).toBeNull();
   });
 });

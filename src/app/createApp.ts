@@ -13,6 +13,8 @@ import type { FrameLoop } from '../render/frameLoop';
 import { decodeScenarioLink } from '../scenario/link';
 import type { AppStore } from '../state/store';
 import { createAppStore } from '../state/store';
+import type { BackendRace, MeasurementOptions } from './backendRace';
+import { createBackendRace, DEFAULT_MEASUREMENT, storedWinner } from './backendRace';
 import { createDepthAnimator } from './depthAnimator';
 import { syncDepthToScenario } from './depthSync';
 import type { ScenarioOpener } from './openScenario';
@@ -40,6 +42,10 @@ export interface AppDeps {
   backendPreference?: BackendPreference;
   /** Notices about the address itself, shown with the link's own. */
   notices?: readonly string[];
+  /** Names this device where measured backend speeds are kept (e.g. the browser and its cores). */
+  device?: string;
+  /** How "auto" measures the backends (test hooks scale the times; see backendRace.ts). */
+  measurement?: Partial<MeasurementOptions>;
 }
 
 export interface App {
@@ -56,6 +62,8 @@ export interface App {
   open: ScenarioOpener;
   /** Edits of the user's own points, with undo and redo. */
   points: PointEditor;
+  /** How "auto" chooses the backend by measurement. */
+  backends: BackendRace;
   /** Resolves once a trained state the opening link carries has been handed to the worker. */
   ready: Promise<void>;
   /** Puts the per-frame work (the flow animation, telling workers what the view needs) in a loop. */
@@ -74,7 +82,23 @@ export function createApp(deps: AppDeps): App {
   const allNotices = [...(deps.notices ?? []), ...notices];
   if (allNotices.length > 0) store.getState().notify('warning', allNotices);
   const stopTheme = keepThemeInStorage(store, deps.storage);
-  const runs = createRuns(store, { clock, createWorker: deps.createWorker, page });
+  const device = deps.device ?? 'this device';
+  const runs = createRuns(store, {
+    clock,
+    createWorker: deps.createWorker,
+    page,
+    firstBackend: (s) =>
+      s && store.getState().backendPreference === 'auto' ? storedWinner(deps.storage, device, s) : null,
+  });
+  const backends = createBackendRace({
+    store,
+    runs,
+    storage: deps.storage,
+    createWorker: deps.createWorker,
+    clock,
+    device,
+    options: { ...DEFAULT_MEASUREMENT, ...deps.measurement },
+  });
   const depth = createDepthClock(Math.min(scenario.depth, scenario.K));
   const stopDepth = syncDepthToScenario(store, depth, clock);
   const camera = createCamera();
@@ -100,6 +124,7 @@ export function createApp(deps: AppDeps): App {
     camera,
     open,
     points: createPointEditor(store),
+    backends,
     ready,
     attachFrameLoop(loop, reducedMotion) {
       // The depth advances first in every frame, then the view syncs and the renderers read it.
@@ -110,6 +135,7 @@ export function createApp(deps: AppDeps): App {
       url?.dispose();
       stopDepth();
       stopTheme();
+      backends.dispose();
       runs.dispose();
     },
   };

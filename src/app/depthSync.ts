@@ -4,7 +4,6 @@
  * once the depth rests, a moment after the last change, so that a dragged slider writes it once.
  */
 import type { DepthClock } from '../render/depthClock';
-import { shownBlocks } from '../state/selectors';
 import type { AppStore } from '../state/store';
 import type { AppClock } from './ports';
 
@@ -18,8 +17,9 @@ export function syncDepthToScenario(store: AppStore, depth: DepthClock, clock: A
     if (depth.direction() !== 0) return;
     const state = store.getState();
     const t = Number(depth.depth().toFixed(2));
-    // The scenario's depth may exceed K (the default, 32, means "the output"): compare as shown.
-    if (Math.min(state.scenario.depth, shownBlocks(state)) !== t) state.editScenario({ depth: t });
+    // The scenario's depth may exceed K (the default, 32, means "the output"): compare as shown. (The
+    // scenario's own K, not the shown run's: that one may still be the run before a rebuild.)
+    if (Math.min(state.scenario.depth, state.scenario.K) !== t) state.editScenario({ depth: t });
   };
   const unsubscribe = depth.subscribe(() => {
     if (timer !== null) clock.clearTimeout(timer);

@@ -22,6 +22,7 @@ export type CreateWorker = () => TrainingClient;
 export interface KeyValueStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
+  removeItem?(key: string): void;
 }
 
 /** The browser page: its address, its history and its visibility. Absent in Node. */

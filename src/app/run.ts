@@ -5,6 +5,7 @@
  * the compared settings.
  */
 import { MetricsHistory } from '../charts/metricsHistory';
+import type { BackendName } from '../core/backends';
 import type { FieldRequest } from '../core/fieldGrids';
 import type { FrameSource } from '../render/frameSource';
 import { createFrameSource } from '../render/frameSource';
@@ -35,6 +36,8 @@ export interface RunControl {
   exportState(): Promise<TrainedState>;
   /** Do not train beyond `step` until told otherwise (Infinity lifts the hold). */
   hold(step: number): void;
+  /** Moves the run to another backend, continuing exactly (see WorkerCommand "move"). */
+  moveTo(backend: BackendName, reason: string): void;
   /** Test hooks: make the worker fail (see WorkerCommand "simulate"). */
   simulate(fault: 'device-loss' | 'hang' | 'crash'): void;
   /** What tfjs holds in the worker now; rejects if the worker is replaced meanwhile. */
@@ -60,6 +63,8 @@ export interface RunOptions {
   scenarioOf(state: AppState): Scenario;
   /** Prefix of this run's messages to the user (empty for the scenario's own run). */
   label: string;
+  /** With "auto": the backend a fresh worker tries first (measured fastest here before), or null. */
+  firstBackend?(scenario: Scenario | null): BackendName | null;
 }
 
 export function createRun(options: RunOptions): RunChannel {
@@ -116,6 +121,7 @@ export function createRun(options: RunOptions): RunChannel {
       backend: store.getState().backendPreference,
       scenario: sender.sent(),
       resume,
+      first: options.firstBackend?.(sender.sent()) ?? null,
     }),
     onStarted(failure, resume) {
       const wasTraining = training();
@@ -154,6 +160,7 @@ export function createRun(options: RunOptions): RunChannel {
     },
     exportState: () => connection.exportState(),
     hold: (step) => connection.send({ type: 'hold', step }),
+    moveTo: (backend, reason) => connection.send({ type: 'move', backend, reason }),
     simulate: (fault) => connection.send({ type: 'simulate', fault }),
     memory: () => connection.memory(),
   };

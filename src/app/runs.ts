@@ -5,7 +5,9 @@
  * run is started when compare mode is turned on and stopped when it is turned off. While both train,
  * the faster is held within about half a second of the slower.
  */
+import type { BackendName } from '../core/backends';
 import { comparedScenario } from '../scenario/compare';
+import type { Scenario } from '../scenario/schema';
 import type { AppState, AppStore } from '../state/store';
 import type { AppClock, CreateWorker, PageEnvironment } from './ports';
 import type { RunChannel } from './run';
@@ -34,7 +36,13 @@ export const MIN_COMPARE_LEAD = 25;
 
 export function createRuns(
   store: AppStore,
-  deps: { clock: AppClock; createWorker: CreateWorker; page: PageEnvironment | null },
+  deps: {
+    clock: AppClock;
+    createWorker: CreateWorker;
+    page: PageEnvironment | null;
+    /** With "auto": the backend a fresh worker of run A tries first, from an earlier measurement. */
+    firstBackend(scenario: Scenario | null): BackendName | null;
+  },
 ): Runs {
   const a = createRun({ ...deps, id: 'a', store, scenarioOf: (state) => state.scenario, label: '' });
   let b: RunChannel | null = null;
@@ -46,7 +54,14 @@ export function createRuns(
     if (on === (b !== null)) return;
     if (on) {
       store.getState().setCompared(true);
-      b = createRun({ ...deps, id: 'b', store, scenarioOf: compared, label: 'Second run' });
+      b = createRun({
+        ...deps,
+        id: 'b',
+        store,
+        scenarioOf: compared,
+        label: 'Second run',
+        firstBackend: () => null,
+      });
       // Both runs start together from the seed's initial weights, so that they stay comparable.
       a.control.reset();
       if (store.getState().runs.a.status.phase === 'training') b.control.play();

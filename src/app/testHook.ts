@@ -4,6 +4,7 @@
  */
 import { metric } from '../core/snapshot';
 import type { RenderStats } from '../render/renderStats';
+import { shownBlocks } from '../state/selectors';
 import type { App } from './createApp';
 
 export interface LabHook {
@@ -120,7 +121,10 @@ export function installTestHook(
         backend: s.backend?.name ?? null,
       };
     },
-    depth: () => ({ t: depth.depth(), direction: depth.direction() }),
+    depth: () => ({
+      t: Math.min(depth.depth(), shownBlocks(store.getState())),
+      direction: depth.direction(),
+    }),
     fields() {
       const fields = frames.current()?.fields;
       return fields

@@ -37,10 +37,12 @@ export interface BackendCandidate {
 export async function selectBackend(
   preference: BackendPreference,
   candidates: readonly BackendCandidate[],
+  /** With "auto": the backend to try first (one measured fastest on this device before). */
+  first: BackendName | null = null,
 ): Promise<BackendReport> {
   const byName = new Map(candidates.map((c) => [c.name, c]));
-  const order =
-    preference === 'auto' ? AUTO_ORDER : [preference, ...AUTO_ORDER.filter((n) => n !== preference)];
+  const head = preference === 'auto' ? first : preference;
+  const order = head ? [head, ...AUTO_ORDER.filter((n) => n !== head)] : AUTO_ORDER;
   const skipped: BackendReport['skipped'] = [];
   for (const name of order) {
     const candidate = byName.get(name);
@@ -92,11 +94,6 @@ async function tryBackend(candidate: BackendCandidate, requested: boolean): Prom
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
-}
-
-/** The backend tfjs computes on now. */
-export function activeBackendName(): string {
-  return tf.getBackend();
 }
 
 /** Tensors and bytes tfjs holds now (for soak tests: both stay flat while training). */

@@ -61,8 +61,10 @@ export function createDepthClock(initial: number): DepthClock {
     },
     direction: () => direction,
     tick(now, { blocks, speed, mode, reducedMotion }) {
-      if (depth > blocks) depth = blocks;
+      // At rest the depth is left as set (readers clamp it to the run shown, which may be the run
+      // before a rebuild); a moving flow starts from within the range.
       if (direction === 0) return false;
+      if (depth > blocks) depth = blocks;
       const dt = last < 0 ? 0 : Math.min(now - last, 100);
       last = now;
       const before = depth;

@@ -301,6 +301,7 @@ export const FIELDS = {
   hide: { type: 'flags', label: 'hidden parts', values: PAGE_PARTS, default: [], scope: 'view' },
   lock: { type: 'choice', label: 'settings locked', values: ['off', 'on'], default: 'off', scope: 'view' },
   caption: { type: 'text', label: 'caption', maxLength: MAX_CAPTION_LENGTH, default: '', scope: 'view' },
+  embed: { type: 'choice', label: 'embedded view', values: ['off', 'on'], default: 'off', scope: 'view' },
   pts: { type: 'points', label: 'own points', default: '', scope: 'run' },
   cmp: { type: 'choice', label: 'compare', values: ['off', 'on'], default: 'off', scope: 'view' },
   vs: { type: 'overrides', label: 'second run', default: '', scope: 'view' },

@@ -6,6 +6,7 @@ type S = AppState & AppActions;
 
 export const selectScenario = (s: S) => s.scenario;
 export const selectBackend = (s: S) => s.backend;
+export const selectBackendChoice = (s: S) => s.backendChoice;
 export const selectTheme = (s: S) => s.theme;
 export const selectLayers = (s: S) => s.scenario.layers;
 export const selectNotices = (s: S) => s.notices;

@@ -9,7 +9,7 @@ import type { BackendPreference, BackendReport } from '../core/backends';
 import type { TransportMeasures } from '../core/measures';
 import type { EngineKind } from '../core/types';
 import type { Scenario } from '../scenario/schema';
-import type { PauseReason } from '../worker/protocol';
+import type { BackendMeasurement, PauseReason } from '../worker/protocol';
 
 /** The phase of a run as the page shows it (src/app/runStatus.ts derives it). */
 export type RunPhase = 'idle' | 'preparing' | 'training' | 'paused' | 'diverged' | 'restarting';
@@ -52,6 +52,16 @@ export interface Notice {
   actions?: readonly NoticeAction[];
 }
 
+/** What "auto" learned about the backends on this device for the current shapes. */
+export interface BackendChoice {
+  /** Each backend measured, with its steps per second or why it has none. */
+  results: readonly BackendMeasurement[];
+  /** Why the run trains where it does, in a sentence. */
+  reason: string;
+  /** A measurement is running now (in a probe worker). */
+  measuring: boolean;
+}
+
 /** The scenario's own run, and the compared one. */
 export type RunId = 'a' | 'b';
 
@@ -77,6 +87,8 @@ export interface AppState {
   scenario: Scenario;
   backendPreference: BackendPreference;
   backend: BackendReport | null;
+  /** Written by src/app/backendRace.ts only; null until "auto" has measured (or when forced). */
+  backendChoice: BackendChoice | null;
   /** The scenario's own run, and in compare mode the second one (else null). */
   runs: { a: RunState; b: RunState | null };
   theme: ThemeChoice;
@@ -95,6 +107,7 @@ export const STATE_TRAVEL: Readonly<Record<keyof AppState, 'link' | 'local' | 'n
   scenario: 'link',
   backendPreference: 'none',
   backend: 'none',
+  backendChoice: 'none',
   runs: 'none',
   theme: 'local',
   notices: 'none',
@@ -148,6 +161,7 @@ export function createAppStore(initial: {
     scenario: initial.scenario,
     backendPreference: initial.backendPreference,
     backend: null,
+    backendChoice: null,
     runs: { a: NEW_RUN, b: null },
     theme: initial.theme,
     notices: [],

@@ -1,7 +1,8 @@
 /**
  * The layout shell: the header; the transport view first, then the settings and the metrics, arranged
  * for the screen by layout/useLayout (phone, tablet, desktop, classroom, presentation) with CSS only,
- * so that rotating or resizing keeps every component mounted; dialogs; shortcuts.
+ * so that rotating or resizing keeps every component mounted; dialogs; shortcuts. With embed=on the
+ * page is the framed view of layout/EmbedShell.
  */
 import { useEffect, useRef, useState } from 'react';
 import { selectFatalError } from '../state/selectors';
@@ -23,13 +24,13 @@ import { PanelBoundary } from './PanelBoundary';
 import { PlaybackBar } from './PlaybackBar';
 import { useAppState, useScenarioFields, useServices } from './services';
 import { installShortcuts } from '../app/shortcuts';
+import { EmbedShell } from './layout/EmbedShell';
+import { shellClasses, shownPanels } from './layout/shownPanels';
 import { TransportView } from './transport/TransportView';
-
-const SETTINGS_PARTS = ['data', 'network', 'penalty', 'optimizer'] as const;
 
 export function App() {
   const fatal = useAppState(selectFatalError);
-  const scenario = useScenarioFields('class', 'hide', 'lock');
+  const scenario = useScenarioFields('class', 'hide', 'lock', 'embed');
   const services = useServices();
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const stageRef = useRef<HTMLElement>(null);
@@ -48,15 +49,16 @@ export function App() {
     [services],
   );
 
-  const hidden = new Set(scenario.hide);
-  const settingsShown = SETTINGS_PARTS.some((p) => !hidden.has(p)) || scenario.lock !== 'on';
-  const metricsShown = !hidden.has('metrics') || !hidden.has('charts');
-  const classes = ['app', scenario.class === 'on' ? 'classroom' : '', scenario.lock === 'on' ? 'locked' : '']
-    .filter(Boolean)
-    .join(' ');
+  if (scenario.embed === 'on')
+    return (
+      <EmbedShell stageRef={stageRef}>
+        <HelpDialog open={dialog === 'help'} onClose={() => setDialog(null)} />
+      </EmbedShell>
+    );
+  const { settings: settingsShown, metrics: metricsShown } = shownPanels(scenario);
   return (
     <LayoutContext.Provider value={layout}>
-      <div className={classes} data-layout={layout}>
+      <div className={shellClasses(scenario)} data-layout={layout}>
         <AppHeader onOpen={setDialog} onPresent={present} />
         <NoticeList />
         {fatal && (

@@ -52,6 +52,10 @@ describe('moving a run between backends', () => {
     expect(wasm.backend).toBe('wasm');
     expect(wasm.stepsPerSecond).toBeGreaterThan(0);
     expect(cpu.stepsPerSecond).toBeGreaterThan(0);
-    expect(webgpu).toEqual({ backend: 'webgpu', stepsPerSecond: null, reason: 'not available in this build' });
+    expect(webgpu).toEqual({
+      backend: 'webgpu',
+      stepsPerSecond: null,
+      reason: 'not available in this build',
+    });
   });
 });

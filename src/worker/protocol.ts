@@ -28,7 +28,14 @@ export type WorkerCommand =
    * First command: choose the backend, then build the scenario's run (paused), if one is given.
    * `resume` (a worker restarted by the page) continues that run from a checkpoint instead of step 0.
    */
-  | { type: 'start'; backend: BackendPreference; scenario: Scenario | null; resume?: TrainedState | null }
+  | {
+      type: 'start';
+      backend: BackendPreference;
+      scenario: Scenario | null;
+      resume?: TrainedState | null;
+      /** With backend "auto": try this one first (measured fastest on this device before). */
+      first?: BackendName | null;
+    }
   /**
    * The data or the network changed (see planScenarioChange in src/scenario/runConfig.ts): rebuild the
    * run of this scenario from its seed, keeping play or pause.

@@ -11,7 +11,6 @@ import { findNonFinite, snapshotViews } from '../core/snapshot';
 import type { BackendCandidate } from '../engine/backend';
 import {
   activateBackend,
-  activeBackendName,
   destroyGpuDevice,
   onGpuDeviceLost,
   reportOf,
@@ -31,7 +30,7 @@ import { Pacer, SLICE_MS, StepRate } from './pacing';
 import type { PauseReason, WorkerCommand, WorkerEvent } from './protocol';
 import { ViewOutputs } from './viewOutputs';
 import { measureBackends } from './measure';
-import type { BackendName } from '../core/backends';
+import type { BackendName, BackendReport } from '../core/backends';
 import { BACKEND_LABELS } from '../core/backends';
 
 /** What the session needs from its surroundings. */
@@ -71,6 +70,8 @@ export class TrainingSession {
   private readonly outputs: ViewOutputs;
   /** Set while the run moves to another backend after losing the GPU device. */
   private recovering = false;
+  /** The backend the session trains on (as announced to the page). */
+  private backend: BackendName | null = null;
   /** Set once the current run's values became non-finite (reported once, until reset or rebuild). */
   private divergedRun = false;
 
@@ -93,8 +94,8 @@ export class TrainingSession {
   private async handle(command: WorkerCommand): Promise<void> {
     switch (command.type) {
       case 'start': {
-        const report = await selectBackend(command.backend, this.host.backends);
-        this.host.post({ type: 'backend', report });
+        const report = await selectBackend(command.backend, this.host.backends, command.first ?? null);
+        this.announceBackend(report);
         onGpuDeviceLost((reason) => void this.recoverFromDeviceLoss(reason));
         if (command.scenario) await this.build(command.scenario, command.resume ?? null);
         return;
@@ -380,7 +381,7 @@ export class TrainingSession {
         'auto',
         this.host.backends.filter((b) => b !== lost),
       );
-      this.host.post({ type: 'backend', report });
+      this.announceBackend(report);
       this.recovering = false;
       if (!scenario) return;
       await this.build(scenario, checkpoint);
@@ -403,7 +404,7 @@ export class TrainingSession {
     const trainer = this.trainer;
     const scenario = this.scenario;
     const target = this.host.backends.find((b) => b.name === name);
-    const current = this.host.backends.find((b) => b.name === activeBackendName());
+    const current = this.host.backends.find((b) => b.name === this.backend);
     if (!trainer || !scenario || !target || !current || target === current) return;
     const wasPlaying = this.playing;
     this.playing = false;
@@ -413,7 +414,7 @@ export class TrainingSession {
     const problem = await activateBackend(target, true);
     const now = problem === null ? target : current;
     if (problem !== null) await activateBackend(current, true);
-    this.host.post({ type: 'backend', report: reportOf(now) });
+    this.announceBackend(reportOf(now));
     onGpuDeviceLost((reason) => void this.recoverFromDeviceLoss(reason));
     await this.build(scenario, state);
     this.host.post({
@@ -424,6 +425,12 @@ export class TrainingSession {
           : `Training could not move to ${BACKEND_LABELS[name]} (${problem}); it goes on on ${BACKEND_LABELS[current.name]}.`,
     });
     if (wasPlaying) this.setPlaying(true, null, null);
+  }
+
+  /** The run trains on this backend from now on; the page is told. */
+  private announceBackend(report: BackendReport): void {
+    this.backend = report.name;
+    this.host.post({ type: 'backend', report });
   }
 
   private fail(error: unknown): void {

@@ -1,8 +1,8 @@
 /**
  * Particles at depth t: training points as filled dots, test points as rings, in their class
  * colour, one path per class so that a frame costs a handful of strokes however many particles.
- * A dot is a zero-length segment stroked with round caps: the same disc as an arc, at about a third
- * of the cost per point (measured in headless Chromium with 3,000 points).
+ * A dot is a (nearly) zero-length segment stroked with round caps: the same disc as an arc, at about
+ * a third of the cost per point (measured in headless Chromium with 3,000 points).
  */
 import { interpolateDepth } from '../../core/interpolate';
 import { classColor } from '../../core/palette';
@@ -38,7 +38,9 @@ function drawCloud(
       const Y = py(map, xy[2 * i + 1]);
       if (filled) {
         ctx.moveTo(X, Y);
-        ctx.lineTo(X, Y);
+        // WebKit drops a lineTo to the current point (the spec prunes zero-length segments), so the
+        // segment is a hundredth of a pixel long: the same disc, and drawn in every engine.
+        ctx.lineTo(X + 0.01, Y);
       } else {
         ctx.moveTo(X + radius, Y);
         ctx.arc(X, Y, radius, 0, 2 * Math.PI);

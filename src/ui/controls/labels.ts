@@ -21,6 +21,7 @@ export const CHOICE_LABELS: { [K in ChoiceKey]: Record<Scenario[K], string> } = 
   play: { off: 'Off', on: 'On' },
   class: { off: 'Off', on: 'On' },
   lock: { off: 'Off', on: 'On' },
+  embed: { off: 'Off', on: 'On' },
   cmp: { off: 'Off', on: 'On' },
   pace: {
     max: 'As fast as possible',

@@ -32,7 +32,7 @@ export function Thumbnails() {
       const frame = frames.current();
       if (!frame) return;
       if (mayDraw(now, spent)) renderer.draw(now, canvases, view.visible() ?? frame.region);
-      const nearest = Math.round(depth.depth());
+      const nearest = Math.round(Math.min(depth.depth(), buttons.length - 1));
       // Marked again when the depth moves, or when a rebuild changed the number of thumbnails.
       if (nearest !== current || buttons.length !== marked) {
         current = nearest;
