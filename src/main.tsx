@@ -17,6 +17,9 @@ import { registerServiceWorker } from './app/serviceWorker';
 import type { AppServices } from './ui/services';
 import { ServicesContext } from './ui/services';
 import { applyThemes } from './app/theme';
+import { createLessonSession } from './app/lessonSession';
+import { createLessonFactSources } from './app/lessonWatcher';
+import { findBuiltInLesson } from './scenario/lessons';
 import { reducedMotionQuery } from './ui/transport/useReducedMotion';
 import './ui/styles/index.css';
 
@@ -84,10 +87,21 @@ const app = createApp({
 });
 const frameStats = new RenderStats();
 const loop = createFrameLoop(frameStats);
-const services: AppServices = { ...app, loop, renderStats: new RenderStats(), frameStats };
+const lessons = createLessonSession({
+  store: app.store,
+  open: app.open,
+  runs: app.runs,
+  depth: app.depth,
+  loop,
+  facts: createLessonFactSources(),
+  findBuiltIn: findBuiltInLesson,
+  page,
+});
+const services: AppServices = { ...app, loop, renderStats: new RenderStats(), frameStats, lessons };
 app.attachFrameLoop(loop, () => reducedMotionQuery.matches);
 applyThemes(app.store);
 installTestHook(app, services);
+void lessons.followAddress();
 const updates = registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(

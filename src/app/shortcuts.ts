@@ -16,10 +16,11 @@ export const SHORTCUTS = [
   { keys: 'F', action: 'Full screen on or off' },
   { keys: '?', action: 'This help' },
   { keys: 'Esc', action: 'Leave the presentation (the Present button starts it)' },
+  { keys: 'PageDown or ], PageUp or [', action: 'Next or previous step of the lesson being followed' },
 ] as const;
 
 /** Elements that use keys themselves. */
-function ownsKeys(target: EventTarget | null, key: string): boolean {
+export function ownsKeys(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (
     target.isContentEditable ||

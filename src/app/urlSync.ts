@@ -5,6 +5,7 @@
  * back/forward, by hand or by a pasted link is decoded (never throwing) and opened, with notices for
  * whatever was fixed.
  */
+import { lessonLinkSuffix } from '../scenario/lessonLink';
 import { decodeScenarioLink, encodeScenarioLink } from '../scenario/link';
 import { needsRebuild } from '../scenario/runConfig';
 import type { AppStore } from '../state/store';
@@ -32,7 +33,8 @@ export function createUrlSync(store: AppStore, page: PageEnvironment, clock: App
   let stopListening: (() => void) | null = null;
   const write = () => {
     timer = null;
-    const hash = `#${encodeScenarioLink(store.getState().scenario)}`;
+    // The lesson being followed keeps its place in the address (lessonSession.ts writes it).
+    const hash = `#${encodeScenarioLink(store.getState().scenario)}${lessonLinkSuffix(page.hash())}`;
     if (page.hash() === hash) return;
     page.writeHash(hash, !pushPending);
     pushPending = false;

@@ -7,6 +7,7 @@
 import type { RestoreResult } from './restore';
 import type { TrainedKey, TrainedParams } from './trainedState';
 import { TRAINED_KEYS } from './trainedState';
+import { isLessonLinkKey } from './lessonLinkKeys';
 import { restoreScenario } from './restore';
 import type { Scenario } from './schema';
 import { FIELDS, SCENARIO_KEYS, defaultScenario, sameValue } from './schema';
@@ -58,6 +59,8 @@ export function decodeScenarioLink(text: string): LinkResult {
       trained[key as TrainedKey] = value;
       continue;
     }
+    // A lesson being followed travels beside the scenario (lessonLink.ts reads it).
+    if (isLessonLinkKey(key)) continue;
     if (Object.hasOwn(raw, key)) repeated.add(key);
     raw[key] = value;
   }

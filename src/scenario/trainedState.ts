@@ -32,7 +32,8 @@ export interface TrainedState {
 /** Links longer than this may be cut by some chat and mail programs: the UI warns beyond it. */
 export const LINK_SIZE_WARNING = 8192;
 
-async function pipe(
+/** Bytes through a compression or decompression stream (deflate-raw for links). */
+export async function pipe(
   bytes: Uint8Array,
   transform: CompressionStream | DecompressionStream,
 ): Promise<Uint8Array> {

@@ -12,6 +12,7 @@ export function PlaybackBar() {
       <button
         type="button"
         className="primary play"
+        data-tour="train"
         onClick={playing ? runs.pause : runs.play}
         disabled={compiling && !playing}
       >
@@ -20,15 +21,16 @@ export function PlaybackBar() {
       <button
         type="button"
         onClick={runs.step}
+        data-tour="step-button"
         disabled={playing || compiling}
         aria-label="One training step"
       >
         Step
       </button>
-      <button type="button" onClick={runs.reset} aria-label="Reset to the initial weights">
+      <button type="button" onClick={runs.reset} data-tour="reset" aria-label="Reset to the initial weights">
         Reset
       </button>
-      <span className="step-counter" aria-live="off">
+      <span className="step-counter" aria-live="off" data-tour="step-count">
         step <strong data-testid="step">{live?.step ?? 0}</strong>
       </span>
       {compiling && <span className="chip">preparing…</span>}

@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { App } from '../app/createApp';
 import type { FrameLoop } from '../render/frameLoop';
 import type { RenderStats } from '../render/renderStats';
+import type { LessonSession } from '../app/lessonSession';
 import type { Scenario } from '../scenario/schema';
 import type { AppActions, AppState } from '../state/store';
 
@@ -18,6 +19,8 @@ export interface AppServices extends App {
   renderStats: RenderStats;
   /** Main-thread duration of every frame's work (all renderers, charts, thumbnails). */
   frameStats: RenderStats;
+  /** The lesson being followed, if any. */
+  lessons: LessonSession;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

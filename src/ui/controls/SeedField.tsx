@@ -17,7 +17,7 @@ export function SeedField() {
   const locked = useLocked('seed');
   const { store } = useServices();
   return (
-    <div className="field">
+    <div className="field" data-tour="seed">
       <label htmlFor={id} className="field-label">
         <span>seed</span>
       </label>

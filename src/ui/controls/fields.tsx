@@ -54,7 +54,7 @@ function SliderControl({ name, display, value, onChange, disabled, hint }: Slide
   const field = FIELDS[name] as NumberField;
   const current = value ?? stored;
   return (
-    <div className="field">
+    <div className="field" data-tour={name}>
       <label htmlFor={id} className="field-label">
         <span>{field.label}</span>
         <output htmlFor={id}>{display ?? formatNumber(current, 3)}</output>
@@ -103,7 +103,7 @@ function ChoiceControl<K extends ChoiceKey>({
   const set = (value: string) => store.getState().editScenario({ [name]: value } as Partial<Scenario>);
   if (variant === 'select') {
     return (
-      <div className="field">
+      <div className="field" data-tour={name}>
         <label htmlFor={id} className="field-label">
           <span>{field.label}</span>
         </label>
@@ -120,6 +120,7 @@ function ChoiceControl<K extends ChoiceKey>({
   return (
     <fieldset
       className="field segmented"
+      data-tour={name}
       disabled={locked}
       aria-describedby={hint ? `${id}-hint` : undefined}
     >
@@ -154,7 +155,7 @@ function FlagsControl({ name, labels }: { name: FlagsKey; labels: Record<string,
       .editScenario({ [name]: field.values.filter((v) => next.includes(v)) } as Partial<Scenario>);
   };
   return (
-    <fieldset className="field flags" disabled={locked}>
+    <fieldset className="field flags" data-tour={name} disabled={locked}>
       <legend className="field-label">{field.label}</legend>
       <div className="flag-list">
         {field.values.map((flag) => (
@@ -176,7 +177,7 @@ function TextControl({ name, placeholder }: { name: 'caption'; placeholder?: str
   const { store } = useServices();
   const field = FIELDS[name];
   return (
-    <div className="field">
+    <div className="field" data-tour={name}>
       <label htmlFor={id} className="field-label">
         <span>{field.label}</span>
       </label>
@@ -201,7 +202,7 @@ function NumberInputControl({ name, hint }: { name: NumberKey; hint?: string }) 
   const { store } = useServices();
   const field = FIELDS[name] as NumberField;
   return (
-    <div className="field">
+    <div className="field" data-tour={name}>
       <label htmlFor={id} className="field-label">
         <span>{field.label}</span>
       </label>

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { selectPlaying, selectPreparing } from '../../state/selectors';
+import { Lessons } from '../lesson/Lessons';
 import { useAppState } from '../services';
 import { StatusBadge } from '../StatusBadge';
 import { ThemeToggle } from '../ThemeToggle';
@@ -83,10 +84,11 @@ export function AppHeader({ onOpen, onPresent }: { onOpen(dialog: DialogName): v
               Settings
             </button>
           )}
-          <button type="button" onClick={choose(() => onOpen('presets'))}>
+          <Lessons />
+          <button type="button" onClick={choose(() => onOpen('presets'))} data-tour="presets">
             Presets
           </button>
-          <button type="button" onClick={choose(() => onOpen('share'))}>
+          <button type="button" onClick={choose(() => onOpen('share'))} data-tour="share">
             Share
           </button>
           <button type="button" onClick={choose(() => onOpen('export'))}>

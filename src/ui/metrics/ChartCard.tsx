@@ -69,7 +69,12 @@ export function ChartCard({
   }, [scheduler, title, lines, logDefault, version]);
 
   return (
-    <section className="chart-block" aria-labelledby={headingId} hidden={hidden}>
+    <section
+      className="chart-block"
+      aria-labelledby={headingId}
+      hidden={hidden}
+      data-tour={`chart-${title.toLowerCase().replaceAll(' ', '-')}`}
+    >
       <div className="chart-title">
         <h3 id={headingId}>
           {title}

@@ -9,7 +9,7 @@ export function EnergyBars() {
   const live = useAppState(selectLive);
   const liveB = useAppState(selectLiveB);
   return (
-    <section className="chart-block" aria-labelledby="energy-bars-heading">
+    <section className="chart-block" aria-labelledby="energy-bars-heading" data-tour="energies">
       <h3 id="energy-bars-heading">Energy per block E_k</h3>
       <Bars energies={live?.energies ?? []} label={liveB ? 'A' : ''} />
       {liveB && <Bars energies={liveB.energies} label="B" />}

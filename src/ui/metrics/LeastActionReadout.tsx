@@ -42,7 +42,7 @@ export function LeastActionReadout() {
       <h3 id="least-action-heading">Least action</h3>
       <dl className="ratios">
         {ITEMS.map((item) => (
-          <div key={item.key} title={item.formula} data-testid={`ratio-${item.key}`}>
+          <div key={item.key} title={item.formula} data-testid={`ratio-${item.key}`} data-tour={item.key}>
             <dt>{item.label}</dt>
             <dd className="ratio-value">
               {formatNumber(measures?.[item.key])}

@@ -64,9 +64,22 @@ function chartLines(h: MetricsHistory): { title: string; logDefault: boolean; li
   ];
 }
 
-function Stat({ label, a, b, title }: { label: string; a: string; b: string | null; title: string }) {
+function Stat({
+  label,
+  a,
+  b,
+  title,
+  tour,
+}: {
+  label: string;
+  a: string;
+  b: string | null;
+  title: string;
+  /** Its name for lessons (data-tour). */
+  tour?: string;
+}) {
   return (
-    <div className="stat" title={title}>
+    <div className="stat" title={title} data-tour={tour}>
       <span className="stat-label">{label}</span>
       <span className="stat-value">
         {a}
@@ -107,11 +120,13 @@ export function MetricsPanel() {
         <div className="stats" aria-label="Current metrics">
           <Stat
             label="train acc."
+            tour="train-accuracy"
             {...both((r) => formatPercent(r?.trainAccuracy))}
             title="Accuracy on all training points"
           />
           <Stat
             label="test acc."
+            tour="test-accuracy"
             {...both((r) => formatPercent(r?.testAccuracy))}
             title="Accuracy on the held-out test points"
           />
@@ -127,21 +142,25 @@ export function MetricsPanel() {
           />
           <Stat
             label="kinetic C"
+            tour="kinetic-cost"
             {...both((r) => formatNumber(r?.kineticCost))}
             title="C = ½ Σₖ Eₖ, the transport cost added to the loss"
           />
           <Stat
             label={scenario.penalty === 'lap' ? 'a = 1/λ' : 'weight a'}
+            tour="weight-readout"
             {...both((r) => formatNumber(r?.weight))}
             title="The penalty weight the next step uses"
           />
           <Stat
             label="generalisation gap"
+            tour="gap"
             {...both(gap)}
             title="Train accuracy minus test accuracy: what fewer training points cost"
           />
           <Stat
             label="λ"
+            tour="lambda-readout"
             {...both((r) => formatNumber(r?.lambda))}
             title="The least-action multiplier (grows by τ·CE every s steps in least-action mode)"
           />

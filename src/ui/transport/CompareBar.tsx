@@ -73,7 +73,7 @@ export function CompareBar() {
           : { cmp: 'on', vs: scenario.vs === '' ? defaultOverrides(store.getState().scenario) : scenario.vs },
       );
   return (
-    <div className="compare-bar">
+    <div className="compare-bar" data-tour="compare">
       <button type="button" className="chip-toggle" aria-pressed={scenario.cmp === 'on'} onClick={toggle}>
         Compare two runs
       </button>

@@ -48,7 +48,7 @@ export function DepthBar() {
   };
 
   return (
-    <div className="depth-bar">
+    <div className="depth-bar" data-tour="depth-bar">
       <div className="depth-row">
         <button
           type="button"

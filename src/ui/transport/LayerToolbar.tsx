@@ -15,7 +15,7 @@ export function LayerToolbar() {
   };
   return (
     <div className="layer-toolbar">
-      <div className="layer-toggles" role="group" aria-label="Layers">
+      <div className="layer-toggles" role="group" aria-label="Layers" data-tour="layers">
         {VIEW_LAYERS.map((layer) => (
           <button
             key={layer}

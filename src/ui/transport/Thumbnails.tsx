@@ -49,7 +49,7 @@ export function Thumbnails() {
 
   const energies = live?.energies ?? [];
   return (
-    <ol className="thumbnails" ref={listRef} aria-label="Depths">
+    <ol className="thumbnails" data-tour="thumbnails" ref={listRef} aria-label="Depths">
       {Array.from({ length: blocks + 1 }, (_, k) => (
         <li key={k}>
           <button type="button" className="thumbnail" onClick={() => depth.set(k)}>

@@ -23,7 +23,7 @@ export function TransportView() {
   const second = useSyncExternalStore(runs.subscribe, runs.b);
   const labels = useAppState(useShallow((s) => compareLabels(s.scenario)));
   return (
-    <figure className="transport">
+    <figure className="transport" data-tour="transport">
       {!scenario.hide.includes('layers') && <LayerToolbar />}
       <CompareBar />
       <DrawBar />
