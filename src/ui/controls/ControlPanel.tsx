@@ -1,8 +1,8 @@
 /**
  * The settings: data, network, penalty, optimiser and classroom, every control driven by the field
- * table. On a desktop they are one column; on phones, tablets and in classrooms they are tabs, one
- * part shown at a time (the others stay mounted, so nothing opened in them is lost). Sections a
- * teacher hid are left out; the classroom section disappears while locked.
+ * table. On a desktop or a classroom's screen they are one column; on phones and tablets they are
+ * tabs, one part shown at a time (the others stay mounted, so nothing opened in them is lost).
+ * Sections a teacher hid are left out; the classroom section disappears while locked.
  */
 import type { ReactNode } from 'react';
 import { useState } from 'react';
@@ -27,8 +27,10 @@ const TAB_LABELS: Record<Part, string> = {
 const TABS_PREFIX = 'settings';
 
 export function ControlPanel() {
-  const scenario = useScenarioFields('hide', 'lock', 'data', 'opt', 'batch', 'n');
-  const tabbed = useLayoutName() !== 'desktop';
+  const scenario = useScenarioFields('hide', 'lock', 'data', 'opt', 'batch', 'n', 'class');
+  const layout = useLayoutName();
+  // A classroom's projector has the height for every part, and a lesson can point at any of them.
+  const tabbed = layout !== 'desktop' && !(layout === 'side' && scenario.class === 'on');
   const [chosen, setChosen] = useState<Part>('data');
   const parts = (['data', 'network', 'penalty', 'optimizer', 'classroom'] as const).filter((p) =>
     p === 'classroom' ? scenario.lock !== 'on' : !scenario.hide.includes(p),
