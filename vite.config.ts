@@ -81,6 +81,10 @@ function installableApp(): Plugin[] {
       // waits (no skipWaiting) until the user accepts it or every tab is closed.
       clientsClaim: true,
       cleanupOutdatedCaches: true,
+      // Navigations to the app's own page (its directory or index.html, with any query) are answered
+      // from the offline copy; other pages of the same host under the scope are left to the network.
+      navigateFallback: 'index.html',
+      navigateFallbackAllowlist: [/\/(index\.html)?(\?.*)?$/],
     },
   });
 }

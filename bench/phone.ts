@@ -9,7 +9,18 @@ import type { Browser } from 'playwright';
 import { measureWindow } from './render';
 import { median } from './stats';
 
-export const PHONE = { width: 390, height: 844, dpr: 3, cpuSlowdown: 4 } as const;
+/** A screen the start and frame rows are measured on. */
+export interface ScreenProfile {
+  width: number;
+  height: number;
+  dpr: number;
+  cpuSlowdown: number;
+  mobile: boolean;
+}
+
+export const PHONE: ScreenProfile = { width: 390, height: 844, dpr: 3, cpuSlowdown: 4, mobile: true };
+/** The same measurement on this machine's own speed at a desktop size (the start target, 2 s). */
+export const DESKTOP: ScreenProfile = { width: 1440, height: 900, dpr: 1, cpuSlowdown: 1, mobile: false };
 
 export interface PhoneRow {
   viewport: string;
@@ -60,7 +71,9 @@ export async function benchPhone(
   browser: Browser,
   baseUrl: string,
   options: { repeats: number; seconds: number; log: (line: string) => void },
+  screen: ScreenProfile = PHONE,
 ): Promise<PhoneRow> {
+  const PHONE = screen;
   const loads: StartMarks[] = [];
   const windows: Awaited<ReturnType<typeof measureWindow>>[] = [];
   const rates: number[] = [];
@@ -69,8 +82,8 @@ export async function benchPhone(
     const context = await browser.newContext({
       viewport: { width: PHONE.width, height: PHONE.height },
       deviceScaleFactor: PHONE.dpr,
-      isMobile: true,
-      hasTouch: true,
+      isMobile: PHONE.mobile,
+      hasTouch: PHONE.mobile,
     });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -99,7 +112,7 @@ export async function benchPhone(
     rates.push(((after.step - before.step) / (after.at - before.at)) * 1000);
     await context.close();
     options.log(
-      `  phone load ${r + 1}: particles at ${marks.particles.toFixed(0)} ms, moving at ${marks.moving.toFixed(0)} ms, ` +
+      `  ${PHONE.mobile ? 'phone' : 'desktop'} load ${r + 1}: particles at ${marks.particles.toFixed(0)} ms, moving at ${marks.moving.toFixed(0)} ms, ` +
         `frame p95 ${windows[r].frame.p95.toFixed(2)} ms`,
     );
   }

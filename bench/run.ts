@@ -1,17 +1,20 @@
 /**
- * `npm run bench [-- --json] [-- --only render|training|webgpu|phone] [-- --repeats N] [-- --seconds S]`:
+ * `npm run bench [-- --json] [-- --only render|training|webgpu|phone|desktop|history] [-- --repeats N] [-- --seconds S]`:
  * training throughput (reference and fused engines on CPU and WASM in this process, on WebGPU through
- * Dawn in a child process), render cost, and the phone row (a 390 x 844 page on a CPU slowed four
- * times), each figure the median over repeats, engines measured side by side. Prints tables, or with
- * --json one object with `training`, `render` and `phone` keys.
+ * Dawn in a child process), render cost, the phone row (a 390 x 844 page on a CPU slowed four
+ * times) and the desktop start row, and the training history (scrubbing latency, memory), each figure
+ * the median over repeats, engines measured side by side. Prints tables, or with --json one object
+ * with `training`, `render`, `phone`, `desktop_start` and `history` keys.
  */
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright';
 import { parseArgs } from 'node:util';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, chromiumExecutable, softwareVulkanEnv } from '../e2e/chromium';
+import type { HistoryRow } from './history';
+import { benchHistory } from './history';
 import type { PhoneRow } from './phone';
-import { benchPhone, PHONE } from './phone';
+import { benchPhone, DESKTOP, PHONE } from './phone';
 import type { RenderRow } from './render';
 import { benchRender, HEADLINE_CASE } from './render';
 import { trainingTable } from './report';
@@ -35,6 +38,8 @@ let training: TrainingRow[] = [];
 let render: RenderRow[] = [];
 let webgpuAdapter: string | null = null;
 let phone: PhoneRow | null = null;
+let desktop: PhoneRow | null = null;
+let history: HistoryRow | null = null;
 
 /**
  * bench/gpu.ts in a child process: Dawn needs its Vulkan driver in the environment at start (without
@@ -79,7 +84,9 @@ if (values.only === undefined || values.only === 'training' || values.only === '
 }
 const measureRender = values.only === undefined || values.only === 'render';
 const measurePhone = values.only === undefined || values.only === 'phone';
-if (measureRender || measurePhone) {
+const measureDesktopStart = values.only === undefined || values.only === 'desktop';
+const measureHistory = values.only === undefined || values.only === 'history';
+if (measureRender || measurePhone || measureDesktopStart || measureHistory) {
   const server = await preview({
     preview: { port: 4174, strictPort: false, host: '127.0.0.1' },
     logLevel: 'silent',
@@ -96,6 +103,14 @@ if (measureRender || measurePhone) {
     if (measurePhone) {
       log(`Phone (${PHONE.width} x ${PHONE.height}, CPU slowed ${PHONE.cpuSlowdown}x)…`);
       phone = await benchPhone(browser, url, { repeats, seconds, log });
+    }
+    if (measureDesktopStart) {
+      log(`Desktop (${DESKTOP.width} x ${DESKTOP.height}, this machine's speed)…`);
+      desktop = await benchPhone(browser, url, { repeats, seconds, log }, DESKTOP);
+    }
+    if (measureHistory) {
+      log('Training history (headless Chromium, production build; memory in this process)…');
+      history = await benchHistory(browser, url, { repeats, log });
     }
   } finally {
     await browser.close();
@@ -117,6 +132,8 @@ if (values.json) {
         : null,
       render_cases: render,
       phone,
+      desktop_start: desktop,
+      history,
     }),
   );
 } else {
@@ -142,16 +159,36 @@ if (values.json) {
       );
     }
   }
-  if (phone) {
-    console.log(
-      `\nPhone: default scenario training on opening, ${phone.viewport} at DPR ${phone.dpr}, CPU slowed ${phone.cpu_slowdown}x`,
-    );
+  const startRows: [string, PhoneRow | null][] = [
+    ["Desktop: default scenario training on opening, this machine's speed", desktop],
+    [
+      `Phone: default scenario training on opening, at DPR ${PHONE.dpr}, CPU slowed ${PHONE.cpuSlowdown}x`,
+      phone,
+    ],
+  ];
+  for (const [title, row] of startRows) {
+    if (!row) continue;
+    console.log(`\n${title} (${row.viewport})`);
     console.log('first particles  moving   frame p50  frame p95  draw p95   fps  steps/s');
     console.log(
-      `${`${fixed(phone.first_particles_ms, 4)} ms`.padEnd(17)}${`${fixed(phone.moving_ms, 4)} ms`.padEnd(9)}` +
-        `${fixed(phone.p50_ms).padStart(9)}${fixed(phone.p95_ms).padStart(11)}${fixed(phone.draw_p95_ms).padStart(10)}` +
-        `${fixed(phone.fps).padStart(6)}${fixed(phone.steps_per_s, 4).padStart(9)}`,
+      `${`${fixed(row.first_particles_ms, 4)} ms`.padEnd(17)}${`${fixed(row.moving_ms, 4)} ms`.padEnd(9)}` +
+        `${fixed(row.p50_ms).padStart(9)}${fixed(row.p95_ms).padStart(11)}${fixed(row.draw_p95_ms).padStart(10)}` +
+        `${fixed(row.fps).padStart(6)}${fixed(row.steps_per_s, 4).padStart(9)}`,
     );
   }
+}
+if (history && !values.json) {
+  console.log(
+    '\nTraining history, 2,000 training + 1,000 test particles, K = 16, regions on (ms from input)',
+  );
+  console.log(
+    `scrub to frame p50 ${fixed(history.frame_p50_ms)}, p95 ${fixed(history.frame_p95_ms)}; ` +
+      `to its regions p95 ${fixed(history.regions_p95_ms)}; a live step p50 ${fixed(history.live_step_p50_ms)} ` +
+      `(${history.scrubs} scrubs x ${repeats}, ${history.kept} steps kept, ${history.backend})`,
+  );
+  console.log(
+    `memory at K = 32, width 64 (${history.largest_weights} weights): ${fixed(history.largest_bytes / 1e6)} MB ` +
+      `after 1e6 steps, bound ${fixed(history.bound_bytes / 1e6)} MB`,
+  );
 }
 process.exit(0);

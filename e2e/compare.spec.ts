@@ -19,7 +19,7 @@ test('compare mode trains both runs together from the same weights, penalty off 
   page,
 }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=moons&n=80&K=4');
+  await lab.open('v=1&data=moons&n=80&K=4&pace=max');
   await page.getByRole('button', { name: 'Compare two runs' }).click();
   await expect(page).toHaveURL(/cmp=on&vs=penalty:off/);
   await expect(page.locator('.run-label')).toHaveText(['A: penalty Least action', 'B: penalty Off']);

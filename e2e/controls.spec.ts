@@ -102,7 +102,7 @@ test('shape-changing controls rebuild the run from the seed', async ({ page }) =
 
 test('the charts keep drawing after 5,000 steps, with a bounded number of points', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=40&ntest=100&K=2&width=4&layers=train');
+  await lab.open('v=1&n=40&ntest=100&K=2&width=4&pace=max&layers=train');
   await lab.play();
   await lab.waitForStep(5000, 110_000);
   await lab.pause();

@@ -30,7 +30,7 @@ test('least-action mode shows lambda adapting, and dragging the slider sets lamb
   page,
 }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=spiral&n=100&penalty=lap');
+  await lab.open('v=1&data=spiral&n=100&pace=max&penalty=lap');
   await lab.play();
   const early = await lab.waitForStep(100);
   expect(early.lambda).toBeGreaterThan(1);

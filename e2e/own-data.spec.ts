@@ -88,7 +88,7 @@ test('a CSV with good and bad rows imports the good ones and lists the bad', asy
 
 test('exporting the run as JSON and importing it back restores identical weights', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=xor&n=80&K=4&width=8');
+  await lab.open('v=1&data=xor&n=80&K=4&width=8&pace=max');
   await lab.play();
   await lab.waitForStep(150);
   await lab.pause();

@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
-const TYPES: Record<string, string> = {
+/** Content types of the files a build holds (shared with the browser smoke suite's server). */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
   '.css': 'text/css',
@@ -41,7 +42,7 @@ export async function startStaticServer(root: string, prefix = '/'): Promise<Sta
       const body = await readFile(file);
       response
         .writeHead(200, {
-          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
           'cache-control': 'no-cache',
         })
         .end(body);

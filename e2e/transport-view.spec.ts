@@ -16,7 +16,7 @@ async function settled(page: Page, layers: readonly string[]): Promise<void> {
 
 test('toggling each layer changes the pixels of the canvas', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=moons&n=150&K=6&layers=&depth=3');
+  await lab.open('v=1&data=moons&n=150&K=6&pace=max&layers=&depth=3');
   await lab.play();
   await lab.waitForStep(200);
   await lab.pause();
@@ -69,7 +69,7 @@ const isBackground = (rgb: number[]) => rgb.every((v) => v > 235);
 
 test('the depth scrubber at 0 and at K shows the input cloud and the output cloud', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=circles&n=60&K=4&layers=train');
+  await lab.open('v=1&data=circles&n=60&K=4&pace=max&layers=train');
   await lab.play();
   await lab.waitForStep(300);
   await lab.pause();

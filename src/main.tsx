@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApp } from './app/createApp';
+import { createReplay } from './app/replay';
 import { browserClock } from './app/ports';
 import type { PageEnvironment } from './app/ports';
 import { installTestHook } from './app/testHook';
@@ -97,7 +98,8 @@ const lessons = createLessonSession({
   findBuiltIn: findBuiltInLesson,
   page,
 });
-const services: AppServices = { ...app, loop, renderStats: new RenderStats(), frameStats, lessons };
+const replay = createReplay({ steps: app.steps, keptSteps: () => app.runs.a.past.steps(), loop });
+const services: AppServices = { ...app, loop, renderStats: new RenderStats(), frameStats, lessons, replay };
 app.attachFrameLoop(loop, () => reducedMotionQuery.matches);
 applyThemes(app.store);
 installTestHook(app, services);

@@ -9,17 +9,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { CONTENT_TYPES } from '../staticServer';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.png': 'image/png',
-};
+/** The build's content types, with the charset the smoke suite's engines expect for text. */
+const TYPES: Record<string, string> = Object.fromEntries(
+  Object.entries(CONTENT_TYPES).map(([ext, type]) => [
+    ext,
+    type.startsWith('text/') ? `${type}; charset=utf-8` : type,
+  ]),
+);
 
 const RECORDER_PATH = '/__smoke/page-errors.js';
 

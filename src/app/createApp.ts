@@ -16,6 +16,11 @@ import { createAppStore } from '../state/store';
 import type { BackendRace, MeasurementOptions } from './backendRace';
 import { createBackendRace, DEFAULT_MEASUREMENT, storedWinner } from './backendRace';
 import { createDepthAnimator } from './depthAnimator';
+import type { OpeningAtStep } from './openAtStep';
+import { openAtStep, openingDeps } from './openAtStep';
+import type { StepInView } from './stepInView';
+import { createStepInView } from './stepInView';
+import { syncStepInView } from './stepInViewSync';
 import { syncDepthToScenario } from './depthSync';
 import type { ScenarioOpener } from './openScenario';
 import { createScenarioOpener, loadTrainedState, playWhenBuilt } from './openScenario';
@@ -62,6 +67,10 @@ export interface App {
   open: ScenarioOpener;
   /** Edits of the user's own points, with undo and redo. */
   points: PointEditor;
+  /** The training step in view (null: live), shared by the timeline and the charts. */
+  steps: StepInView;
+  /** Training to the step a link asks to open at (`open`), with its progress. */
+  opening: OpeningAtStep;
   /** How "auto" chooses the backend by measurement. */
   backends: BackendRace;
   /** Resolves once a trained state the opening link carries has been handed to the worker. */
@@ -112,6 +121,8 @@ export function createApp(deps: AppDeps): App {
     newHistoryEntry: url ? url.newHistoryEntry : null,
   });
   url?.follow(open);
+  const steps = createStepInView();
+  const stopSteps = syncStepInView(steps, runs);
   let ready = Promise.resolve();
   if (trained) ready = loadTrainedState({ store, runs }, scenario, trained);
   else if (scenario.play === 'on') playWhenBuilt(runs);
@@ -124,6 +135,8 @@ export function createApp(deps: AppDeps): App {
     camera,
     open,
     points: createPointEditor(store),
+    steps,
+    opening: openAtStep(openingDeps(store, runs), trained ? 0 : scenario.open),
     backends,
     ready,
     attachFrameLoop(loop, reducedMotion) {
@@ -133,6 +146,7 @@ export function createApp(deps: AppDeps): App {
     },
     dispose() {
       url?.dispose();
+      stopSteps();
       stopDepth();
       stopTheme();
       backends.dispose();

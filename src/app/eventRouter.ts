@@ -10,6 +10,7 @@ import type { LiveReadout, RunState } from '../state/store';
 import type { WorkerEvent } from '../worker/protocol';
 import type { BackendReport } from '../core/backends';
 import type { NoticeAction, NoticeTone } from '../state/store';
+import type { PastView } from './pastView';
 import type { AppClock } from './ports';
 import type { RunStatusEvent } from './runStatus';
 
@@ -20,7 +21,10 @@ type SnapshotEvent = Extract<WorkerEvent, { type: 'snapshot' }>;
 
 /** What the router writes to: this run's part of the store and the page's messages. */
 export interface RunOutputs {
+  /** The run's live frames. */
   frames: FrameSource;
+  /** The run's training history: takes the checkpoint frames; while it views one, read-outs show it. */
+  past: PastView;
   history: MetricsHistory;
   patchRun(patch: Partial<RunState>): void;
   status(event: RunStatusEvent): void;
@@ -35,6 +39,8 @@ export interface RunOutputs {
 
 export interface EventRouter {
   route(event: WorkerEvent): void;
+  /** Back from a past step to live: the read-outs show the newest live values again. */
+  showLive(): void;
   dispose(): void;
 }
 
@@ -62,6 +68,8 @@ export function createEventRouter(out: RunOutputs, clock: AppClock): EventRouter
   let readoutAt = -Infinity;
   let timer: unknown = null;
   let pending: LiveReadout | null = null;
+  /** The read-out and measures of the past step in view (while one is viewed), as the store has them. */
+  let viewed: RunState['past'] = null;
 
   const flush = () => {
     timer = null;
@@ -83,6 +91,19 @@ export function createEventRouter(out: RunOutputs, clock: AppClock): EventRouter
   };
 
   const route = (event: WorkerEvent) => {
+    if (out.past.route(event)) {
+      // The read-outs show the past step in view; one that arrives after the view went back to live
+      // is not shown.
+      if (!out.past.viewing()) return;
+      if (event.type === 'snapshot') {
+        const live = readoutOf(event, out.past.frames);
+        if (live) viewed = { live, transport: null };
+      } else if (event.type === 'transport' && viewed?.live?.step === event.step) {
+        viewed = { ...viewed, transport: event.measures };
+      } else return;
+      out.patchRun({ past: viewed });
+      return;
+    }
     switch (event.type) {
       case 'notice':
         out.notify('warning', event.message);
@@ -96,7 +117,8 @@ export function createEventRouter(out: RunOutputs, clock: AppClock): EventRouter
         // A run that continues a checkpoint of the same scenario keeps its charts up to that step.
         if (event.info.resumedAt > 0) history.truncateAfter(event.info.resumedAt);
         else history.clear();
-        out.patchRun({ transport: null, blocks: event.info.blocks });
+        viewed = null;
+        out.patchRun({ transport: null, blocks: event.info.blocks, past: null });
         out.status({ type: 'run-announced' });
         return;
       case 'snapshot':
@@ -136,6 +158,10 @@ export function createEventRouter(out: RunOutputs, clock: AppClock): EventRouter
 
   return {
     route,
+    showLive() {
+      viewed = null;
+      out.patchRun({ past: null });
+    },
     dispose() {
       if (timer !== null) clock.clearTimeout(timer);
     },

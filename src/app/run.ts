@@ -14,6 +14,8 @@ import type { TrainedState } from '../scenario/trainedState';
 import type { AppState, AppStore, RunId, RunState } from '../state/store';
 import { createCommandSender } from './commandSender';
 import { createEventRouter } from './eventRouter';
+import type { PastView } from './pastView';
+import { createPastView } from './pastView';
 import type { AppClock, CreateWorker } from './ports';
 import type { RunStatusEvent } from './runStatus';
 import { INITIAL_RUN_STATUS, isTraining, reduceRunStatus, runStatusOf } from './runStatus';
@@ -42,13 +44,18 @@ export interface RunControl {
   simulate(fault: 'device-loss' | 'hang' | 'crash'): void;
   /** What tfjs holds in the worker now; rejects if the worker is replaced meanwhile. */
   memory(): Promise<WorkerMemory>;
+  /** Shows the view at a past training step (null: back to the live weights). */
+  viewStep(step: number | null): void;
 }
 
 export interface RunChannel {
   id: RunId;
   control: RunControl;
+  /** What the run's views draw: its live frames, or a past step's while one is viewed. */
   frames: FrameSource;
   history: MetricsHistory;
+  /** The run's training history on the page (pastView.ts). */
+  past: PastView;
   /** Sends an edit that waits for a pause in editing now (before a command for the new run). */
   flush(): void;
   dispose(): void;
@@ -70,6 +77,7 @@ export interface RunOptions {
 export function createRun(options: RunOptions): RunChannel {
   const { id, store, clock } = options;
   const frames = createFrameSource();
+  const past = createPastView(frames);
   const history = new MetricsHistory();
   const primary = id === 'a';
   const say = (text: string) => (options.label ? `${options.label}: ${text}` : text);
@@ -87,6 +95,7 @@ export function createRun(options: RunOptions): RunChannel {
   const router = createEventRouter(
     {
       frames,
+      past,
       history,
       patchRun,
       status,
@@ -163,13 +172,18 @@ export function createRun(options: RunOptions): RunChannel {
     moveTo: (backend, reason) => connection.send({ type: 'move', backend, reason }),
     simulate: (fault) => connection.send({ type: 'simulate', fault }),
     memory: () => connection.memory(),
+    viewStep(step) {
+      connection.send({ type: 'view-step', step });
+      if (step === null) router.showLive();
+    },
   };
 
   return {
     id,
     control,
-    frames,
+    frames: past.frames,
     history,
+    past,
     flush: () => sender.flush(),
     dispose() {
       unsubscribe();

@@ -4,7 +4,7 @@
  */
 import { metric } from '../core/snapshot';
 import type { RenderStats } from '../render/renderStats';
-import { shownBlocks } from '../state/selectors';
+import { selectTransport, shownBlocks } from '../state/selectors';
 import type { App } from './createApp';
 
 export interface LabHook {
@@ -55,6 +55,17 @@ export interface LabHook {
   simulate(fault: 'device-loss' | 'hang' | 'crash'): void;
   /** Tensors and bytes tfjs holds in the scenario's worker, and the page's JavaScript heap in bytes. */
   memory(): Promise<{ numTensors: number; numBytes: number; heapBytes: number }>;
+  /**
+   * The scenario's training history: kept steps, steps of live changes, the step in view (null:
+   * live), the step of the checkpoint frame drawn (null: the live frame) and the newest live step.
+   */
+  history(): {
+    steps: number[];
+    changes: number[];
+    inView: number | null;
+    drawn: number | null;
+    live: number;
+  };
 }
 
 declare global {
@@ -76,7 +87,7 @@ const costOf = (stats: RenderStats): RenderCost => ({
 });
 
 export function installTestHook(
-  { store, runs, depth, view }: App,
+  { store, runs, depth, view, steps }: App,
   { renderStats, frameStats }: { renderStats: RenderStats; frameStats: RenderStats },
 ): void {
   const frames = runs.a.frames;
@@ -137,7 +148,7 @@ export function installTestHook(
         : null;
     },
     transport() {
-      const t = store.getState().runs.a.transport;
+      const t = selectTransport(store.getState());
       return t
         ? {
             points: t.points,
@@ -172,6 +183,13 @@ export function installTestHook(
       const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
       return { ...worker, heapBytes: heap?.usedJSHeapSize ?? NaN };
     },
+    history: () => ({
+      steps: [...runs.a.past.steps()],
+      changes: [...runs.a.past.changes()],
+      inView: steps.shown(),
+      drawn: runs.a.past.shownStep(),
+      live: runs.a.past.liveStep(),
+    }),
     resetRenderStats: () => {
       renderStats.reset();
       frameStats.reset();

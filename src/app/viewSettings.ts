@@ -6,6 +6,7 @@
 import { decodePoints } from '../core/points';
 import type { TransportView } from '../render/transportRenderer';
 import type { RunId } from '../state/store';
+import { shownRun } from '../state/selectors';
 import type { App } from './createApp';
 
 export function emptyViewSettings(): TransportView {
@@ -41,6 +42,7 @@ export function fillViewSettings(
   target.regions = s.regions;
   if (s.pts !== decoded.text) decoded = { text: s.pts, points: s.pts ? decodePoints(s.pts) : null };
   target.ownPoints = s.data === 'custom' ? decoded.points : null;
-  target.transport = state.runs[run]?.transport ?? null;
+  const shown = state.runs[run];
+  target.transport = shown ? shownRun(shown).transport : null;
   return target;
 }

@@ -29,6 +29,10 @@ export interface LineChartOptions {
   height?: number;
   /** Formats a value for the hover read-out. */
   format: (value: number) => string;
+  /** Hears the recorded step under the pointer while it hovers, and null when it leaves. */
+  onHover?: (step: number | null) => void;
+  /** Hears the recorded step tapped or clicked. */
+  onPick?: (step: number) => void;
 }
 
 export interface LineChart {
@@ -37,6 +41,8 @@ export interface LineChart {
   /** Sets the width in CSS pixels (the container's, as a ResizeObserver reports it); redraw to apply. */
   resize(width: number): void;
   setLogY(log: boolean): void;
+  /** Marks the step in view with a rule (null: none), kept in place across redraws. */
+  showStep(step: number | null): void;
   destroy(): void;
 }
 
@@ -89,6 +95,7 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
     .attr('y', (height - MARGIN.top - MARGIN.bottom) / 2)
     .text('no data yet');
   const rule = plot.append('line').attr('class', 'chart-rule').attr('visibility', 'hidden');
+  const stepRule = plot.append('line').attr('class', 'chart-step-rule').attr('visibility', 'hidden');
   const readout = plot
     .append('text')
     .attr('class', 'chart-readout')
@@ -102,6 +109,22 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
   let innerH = 0;
   let width = 120;
   let drawnFrame = '';
+  let stepInView: number | null = null;
+  const placeStepRule = () => {
+    const shown = stepInView !== null && innerW > 0;
+    const at = shown ? x(stepInView!) : 0;
+    stepRule.attr('x1', at).attr('x2', at).attr('y1', 0).attr('y2', innerH);
+    stepRule.attr('visibility', shown && at >= 0 && at <= innerW ? 'visible' : 'hidden');
+  };
+  /** The recorded step nearest to the pointer (of the first line that has points), or null. */
+  const stepUnder = (event: PointerEvent): number | null => {
+    const [px] = pointer(event, hoverArea.node());
+    for (const { series } of options.lines) {
+      const i = nearestIndex(series, x.invert(px));
+      if (i >= 0) return series.xs[i];
+    }
+    return null;
+  };
   // Per line, the indices of the points drawn (reused from draw to draw).
   const drawn = options.lines.map((l) => new Int32Array(l.series.capacity));
 
@@ -119,6 +142,8 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
         parts.push(`${label} ${options.format(series.ys[i])}`);
       }
       if (parts.length === 0) return;
+      const hovered = stepUnder(event);
+      if (hovered !== null) options.onHover?.(hovered);
       rule.attr('x1', ruleX).attr('x2', ruleX).attr('y1', 0).attr('y2', innerH).attr('visibility', 'visible');
       readout
         .text(`step ${Math.round(step)}: ${parts.join(' · ')}`)
@@ -130,6 +155,11 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
       if (event.pointerType === 'touch') return;
       rule.attr('visibility', 'hidden');
       readout.attr('visibility', 'hidden');
+      options.onHover?.(null);
+    })
+    .on('click', (event: PointerEvent) => {
+      const picked = stepUnder(event);
+      if (picked !== null) options.onPick?.(picked);
     });
 
   const chart: LineChart = {
@@ -181,6 +211,11 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
           .y((j) => y(series.ys[j]))(drawn[i].subarray(0, count));
         paths[i].attr('d', path ?? '');
       });
+      placeStepRule();
+    },
+    showStep(step) {
+      stepInView = step;
+      placeStepRule();
     },
     setLogY(log) {
       logY = log;

@@ -12,6 +12,14 @@ import type { RunOutput } from './runScenario';
 import { runScenario } from './runScenario';
 
 const STEPS = 600;
+/**
+ * The optimiser the thresholds were measured with: a constant rate and epsilon 1e-7 (the defaults
+ * before the warm-up and decay, README "Why the defaults warm up, decay and use a large epsilon"),
+ * with which 600 steps tell each story. Under the default schedule the rates of the first 600 steps
+ * add up to about a third of that (the presets' own limit of 2,000 steps about matches it); the
+ * thresholds have not been measured there yet.
+ */
+const CALIBRATED_OPTIMISER = '&warmup=0&decay=0&eps=1e-7';
 const SEEDS = [1, 2];
 
 interface Story {
@@ -44,7 +52,7 @@ async function train(id: string, seed: number, edit?: [from: string, to: string]
   const link = edit ? preset.link.replace(...edit) : preset.link;
   if (edit) expect(link, `${id}: ${edit[0]}`).not.toBe(preset.link);
   const { output, trainer, snapshot } = await runScenario({
-    scenario: `${link}&seed=${seed}`,
+    scenario: `${link}&seed=${seed}${CALIBRATED_OPTIMISER}`,
     steps: STEPS,
     backend: 'cpu',
   });

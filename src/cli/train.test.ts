@@ -53,7 +53,8 @@ describe('npm run train', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lal-cli-'));
     const dumpPath = join(dir, 'run.json');
     const { stdout } = await cli([
-      '#v=1&data=moons&n=40&noise=0.2&K=4&width=8&h=1/K',
+      // A constant rate (no warm-up): 200 steps are then enough to separate the moons.
+      '#v=1&data=moons&n=40&noise=0.2&K=4&width=8&h=1/K&warmup=0&decay=0',
       '--steps',
       '200',
       '--json',
@@ -115,7 +116,9 @@ describe('npm run train', () => {
   });
 
   it('stops at a divergence: says so, skips the transport measures and exits with code 3', async () => {
-    const link = 'v=1&data=spiral&n=50&K=32&width=64&act=relu&opt=sgd&lr=1&momentum=0.99&penalty=off';
+    // Without the warm-up, whose first steps are too small to diverge within two steps.
+    const link =
+      'v=1&data=spiral&n=50&K=32&width=64&act=relu&opt=sgd&lr=1&momentum=0.99&warmup=0&penalty=off';
     const failure = await cli([link, '--steps', '2', '--json']).catch(
       (e: { code: number; stdout: string; stderr: string }) => e,
     );

@@ -78,12 +78,17 @@ export interface TrainingSettings {
   /** Least action: update lambda every s steps (0: never). */
   every: number;
   optimizer: OptimizerKind;
+  /** Peak learning rate (src/core/learningRate.ts gives the rate of each step). */
   learningRate: number;
+  /** Steps over which the learning rate grows linearly to learningRate (0: none). */
+  warmup: number;
+  /** Decay after the warm-up: the rate is multiplied by sqrt(decay / (decay + t)) (0: none). */
+  decay: number;
   /** Adam's first-moment decay. */
   beta1: number;
   /** Adam's second-moment decay. */
   beta2: number;
-  /** Adam's epsilon, fixed explicitly so that every backend uses the same value. */
+  /** Adam's epsilon, explicit so that every backend uses the same value. */
   epsilon: number;
   /** SGD momentum (0: plain SGD). */
   momentum: number;

@@ -1,6 +1,8 @@
 /**
- * Fixed axes for the transport view: a square region of the plane, chosen once per run from the
- * data, so that motion on screen is displacement in the plane.
+ * Axes for the transport view: a square region of the plane, chosen from the data and kept still while
+ * the data stay in it, so that motion on screen is displacement in the plane. It grows at once when
+ * the flow carries points out, and eases back in when the data have shrunk well inside it
+ * (followData).
  */
 
 /** A square region of the plane: centre and half side, in data units. */
@@ -70,6 +72,59 @@ export function growRegion(region: PlaneRegion, points: Float32Array): PlaneRegi
   const fitted = fitRegion(corners, points);
   // fitRegion adds a margin around everything; the old region already had one, so keep it tight.
   return { ...fitted, half: Math.max(region.half, fitted.half / (1 + 2 * VIEW_MARGIN)) * 1.1 };
+}
+
+/** The fitted region must be below this share of the current half side before the axes shrink. */
+export const SHRINK_BELOW = 0.6;
+/** How long the axes take to ease in to the data, in milliseconds. */
+export const EASE_MS = 1000;
+
+/** Axes that follow the data: the region now, and the easing in progress (null: at rest). */
+export interface FollowedRegion {
+  region: PlaneRegion;
+  ease: { from: PlaneRegion; to: PlaneRegion; start: number } | null;
+}
+
+/** The square between `a` (p = 0) and `b` (p = 1); it holds every point that both hold. */
+function between(a: PlaneRegion, b: PlaneRegion, p: number): PlaneRegion {
+  return { cx: a.cx + (b.cx - a.cx) * p, cy: a.cy + (b.cy - a.cy) * p, half: a.half + (b.half - a.half) * p };
+}
+
+/**
+ * The axes at time `now` (milliseconds) for the data `points` ([n][2] flat): grown at once when a
+ * point is outside; eased over EASE_MS (smoothstep) to the fitted square when that square's half side
+ * is below SHRINK_BELOW of the current one. The fitted square always holds `home`, the square fitted
+ * to the inputs (what the run started with), so the axes never close in further than at the start. The band between the two (the data fill from 0.6 to 1.7
+ * times what the fit leaves them) is hysteresis: a region fitted once stays put until the data move
+ * a lot, so the axes do not pump. Returns `state` itself when nothing changed.
+ */
+export function followData(
+  state: FollowedRegion,
+  points: Float32Array,
+  now: number,
+  home: PlaneRegion,
+): FollowedRegion {
+  let { region, ease } = state;
+  if (ease) {
+    const p = Math.min(1, Math.max(0, (now - ease.start) / EASE_MS));
+    region = p >= 1 ? ease.to : between(ease.from, ease.to, p * p * (3 - 2 * p));
+    if (p >= 1) ease = null;
+  }
+  const grown = growRegion(region, points);
+  if (grown !== region) return { region: grown, ease: null };
+  // Without a finite point (a diverged run) there is nothing to follow.
+  if (!points.some(Number.isFinite))
+    return region === state.region && ease === state.ease ? state : { region, ease };
+  // home's corners without its margin: fitting them gives home back.
+  const inner = home.half / (1 + 2 * VIEW_MARGIN);
+  const corners = Float32Array.of(home.cx - inner, home.cy - inner, home.cx + inner, home.cy + inner);
+  const fit = fitRegion(points, corners);
+  const target = ease?.to ?? region;
+  // A new ease starts when the data shrank well inside the region, or shrank on during an ease.
+  const shrink = ease ? fit.half < 0.9 * target.half : fit.half < SHRINK_BELOW * region.half;
+  if (shrink) ease = { from: region, to: fit, start: now };
+  if (region === state.region && ease === state.ease) return state;
+  return { region, ease };
 }
 
 /** The region zoomed by `factor` (> 1 zooms in) keeping the plane point (ax, ay) where it is on screen. */

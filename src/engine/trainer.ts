@@ -23,6 +23,7 @@ import { ParameterStore, variableFrom } from './params';
 import { effectiveEngine, trainingStep } from './trainingStep';
 import type { WeightArrays } from '../core/weights';
 import { initialWeights } from '../core/weights';
+import { learningRateAt } from '../core/learningRate';
 import { computeFields } from './viewFields';
 import type { FieldRequest } from '../core/fieldGrids';
 
@@ -47,6 +48,17 @@ function disposePoints(points: DevicePoints): void {
   tf.dispose([points.x, points.oneHot, points.labels]);
 }
 
+/**
+ * The state after `step` steps that a view is computed from: weights (WEIGHT_NAMES order, as in
+ * src/core/weights.ts), the multiplier lambda and the penalty weight the next step uses.
+ */
+export interface KeptState {
+  step: number;
+  weights: Float32Array;
+  lambda: number;
+  weight: number;
+}
+
 /** A snapshot packed on the device side and read back: see src/core/snapshot.ts for the layout. */
 export interface PackedSnapshot {
   /** Number of steps taken when the snapshot was read. */
@@ -69,6 +81,8 @@ export class Trainer {
   private sampler: BatchSampler;
   private steps = 0;
   private records: tf.Tensor1D[] = [];
+  /** States kept by keepState() and not read back yet: [P + 2] each (weights, lambda, weight). */
+  private kept: { step: number; packed: tf.Tensor }[] = [];
 
   /** @param config the run; config.model.classes must match the dataset */
   constructor(config: RunConfig) {
@@ -118,8 +132,9 @@ export class Trainer {
   }
 
   /**
-   * One optimiser step on the next batch (src/engine/trainingStep.ts). No value is read back: the
-   * step's CE, C, lambda, weight and loss are kept on the device until the next snapshot.
+   * One optimiser step on the next batch (src/engine/trainingStep.ts) at the scheduled learning rate
+   * of this step (src/core/learningRate.ts). No value is read back: the step's CE, C, lambda, weight
+   * and loss are kept on the device until the next snapshot.
    */
   step(): void {
     const s = this.settings;
@@ -132,7 +147,8 @@ export class Trainer {
         })
       : this.train;
     const state = { store: this.store, optimizer: this.optimizer, lambda: this.lambda };
-    this.records.push(trainingStep(this.engine, state, batch, s, updateMultiplier));
+    const settings = { ...s, learningRate: learningRateAt(s, this.steps) };
+    this.records.push(trainingStep(this.engine, state, batch, settings, updateMultiplier));
     if (indices) tf.dispose([batch.x, batch.oneHot]);
     this.steps++;
   }
@@ -146,31 +162,95 @@ export class Trainer {
     const historyRows = this.records.length;
     const step = this.steps;
     const packed = tf.tidy(() => {
-      const params = this.store.views();
       const history = historyRows > 0 ? tf.reshape(tf.stack(this.records), [-1]) : tf.zeros([0]);
-      const train = runFlow(params, this.model, this.train.x, true);
-      const trainLogits = headLogits(params, train.final);
-      const test = runFlow(params, this.model, this.test.x, true);
-      const testLogits = headLogits(params, test.final);
-      const metrics = tf.stack([
-        crossEntropy(trainLogits, this.train.oneHot),
-        accuracy(trainLogits, this.train.labels),
-        crossEntropy(testLogits, this.test.oneHot),
-        accuracy(testLogits, this.test.labels),
-        kineticCost(train.energies),
-        this.lambda,
-        this.nextWeight(),
-      ]);
-      return tf.concat([
-        tf.reshape(train.positions!, [-1]),
-        tf.reshape(test.positions!, [-1]),
-        metrics,
-        train.energies,
-        history,
-      ]);
+      return this.evaluate(this.store.theta, this.lambda, this.nextWeight(), history);
     });
     tf.dispose(this.records);
     this.records = [];
+    return this.readSnapshot(packed, step, historyRows);
+  }
+
+  /**
+   * The snapshot of a kept state (src/worker/trainingHistory.ts) through the same evaluation as
+   * snapshot(), so that it equals the live snapshot taken at that step (without history rows).
+   */
+  async snapshotOf(state: KeptState): Promise<PackedSnapshot> {
+    const packed = tf.tidy(() =>
+      this.evaluate(
+        tf.tensor1d(state.weights),
+        tf.scalar(state.lambda),
+        tf.scalar(state.weight),
+        tf.zeros([0]),
+      ),
+    );
+    return this.readSnapshot(packed, state.step, 0);
+  }
+
+  /** The field layers of a kept state (layout in src/core/fieldGrids.ts). */
+  async fieldsOf(state: KeptState, request: FieldRequest): Promise<Float32Array> {
+    const packed = tf.tidy(() =>
+      computeFields(this.store.views(tf.tensor1d(state.weights)), this.model, request),
+    );
+    const data = (await packed.data()) as Float32Array;
+    packed.dispose();
+    return data;
+  }
+
+  /**
+   * Keeps the current weights, multiplier and next penalty weight on the device, without reading
+   * them back (a step stays free of readbacks); takeKeptStates() reads them all at once.
+   */
+  keepState(): void {
+    const packed = tf.tidy(() =>
+      tf.concat([this.store.theta, tf.reshape(this.lambda, [1]), tf.reshape(this.nextWeight(), [1])]),
+    );
+    this.kept.push({ step: this.steps, packed });
+  }
+
+  /** Reads back and forgets the states kept since the last call, in step order. */
+  async takeKeptStates(): Promise<KeptState[]> {
+    const kept = this.kept;
+    this.kept = [];
+    const out: KeptState[] = [];
+    for (const { step, packed } of kept) {
+      const data = (await packed.data()) as Float32Array;
+      packed.dispose();
+      const size = data.length - 2;
+      out.push({ step, weights: data.slice(0, size), lambda: data[size], weight: data[size + 1] });
+    }
+    return out;
+  }
+
+  /**
+   * Evaluates weights theta ([P]) on all training and test points, packed in the snapshot layout:
+   * positions at every depth, losses, accuracies, C, lambda, the penalty weight, E_k, the history.
+   * Call inside tidy.
+   */
+  private evaluate(theta: tf.Tensor, lambda: tf.Tensor, weight: tf.Tensor, history: tf.Tensor): tf.Tensor {
+    const params = this.store.views(theta);
+    const train = runFlow(params, this.model, this.train.x, true);
+    const trainLogits = headLogits(params, train.final);
+    const test = runFlow(params, this.model, this.test.x, true);
+    const testLogits = headLogits(params, test.final);
+    const metrics = tf.stack([
+      crossEntropy(trainLogits, this.train.oneHot),
+      accuracy(trainLogits, this.train.labels),
+      crossEntropy(testLogits, this.test.oneHot),
+      accuracy(testLogits, this.test.labels),
+      kineticCost(train.energies),
+      lambda,
+      weight,
+    ]);
+    return tf.concat([
+      tf.reshape(train.positions!, [-1]),
+      tf.reshape(test.positions!, [-1]),
+      metrics,
+      train.energies,
+      history,
+    ]);
+  }
+
+  private async readSnapshot(packed: tf.Tensor, step: number, historyRows: number): Promise<PackedSnapshot> {
     const data = (await packed.data()) as Float32Array;
     packed.dispose();
     return {
@@ -256,6 +336,7 @@ export class Trainer {
     this.sampler = createBatchSampler(this.data.train.y.length, this.settings.batchSize, this.seed);
     tf.dispose(this.records);
     this.records = [];
+    this.disposeKept();
     this.steps = 0;
   }
 
@@ -263,10 +344,16 @@ export class Trainer {
   dispose(): void {
     tf.dispose(this.records);
     this.records = [];
+    this.disposeKept();
     this.store.dispose();
     this.optimizer.dispose();
     this.lambda.dispose();
     disposePoints(this.train);
     disposePoints(this.test);
+  }
+
+  private disposeKept(): void {
+    tf.dispose(this.kept.map((k) => k.packed));
+    this.kept = [];
   }
 }

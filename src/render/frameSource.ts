@@ -8,8 +8,8 @@ import type { FieldRequest, FieldsLayout, FieldsViews } from '../core/fieldGrids
 import { fieldsViews } from '../core/fieldGrids';
 import type { SnapshotLayout, SnapshotViews } from '../core/snapshot';
 import { snapshotViews } from '../core/snapshot';
-import type { PlaneRegion } from '../core/viewport';
-import { fitRegion, growRegion } from '../core/viewport';
+import type { FollowedRegion, PlaneRegion } from '../core/viewport';
+import { fitRegion, followData } from '../core/viewport';
 import type { RunInfo } from '../worker/protocol';
 
 /** Field layers computed for one request. */
@@ -26,7 +26,10 @@ export interface Frame {
   step: number;
   layout: SnapshotLayout;
   views: SnapshotViews;
-  /** The run's axes: fitted to the input cloud, grown (never shrunk) when the flow leaves them. */
+  /**
+   * The run's axes: fitted to the input cloud, grown at once when the flow leaves them, eased back in
+   * when the data have shrunk well inside them (core/viewport.ts followData).
+   */
   region: PlaneRegion;
   fields: FieldsFrame | null;
 }
@@ -49,9 +52,12 @@ export interface FrameSource {
   fieldsVersion(): number;
 }
 
-export function createFrameSource(): FrameSource {
+/** @param clock milliseconds, for the easing of the axes (snapshots move it on) */
+export function createFrameSource(clock: () => number = () => performance.now()): FrameSource {
   let run: RunInfo | null = null;
-  let region: PlaneRegion | null = null;
+  let axes: FollowedRegion | null = null;
+  /** The square fitted to the run's inputs: the axes never close in further. */
+  let home: PlaneRegion = { cx: 0, cy: 0, half: 1.5 };
   let frame: Frame | null = null;
   let fields: FieldsFrame | null = null;
   let version = 0;
@@ -63,7 +69,7 @@ export function createFrameSource(): FrameSource {
   return {
     setRun(next) {
       run = next;
-      region = null;
+      axes = null;
       frame = null;
       fields = null;
       version++;
@@ -72,17 +78,18 @@ export function createFrameSource(): FrameSource {
     push(runId, step, layout, data) {
       if (!run || run.runId !== runId) return;
       const views = snapshotViews(data, layout);
-      if (!region) {
+      if (!axes) {
         // x_0 of the training and test points: the first layer of each block of positions.
         const layer0 = (positions: Float32Array, points: number) => positions.subarray(0, points * 2);
-        region = fitRegion(
+        home = fitRegion(
           layer0(views.trainPositions, layout.trainPoints),
           layer0(views.testPositions, layout.testPoints),
         );
+        axes = { region: home, ease: null };
       }
-      // The axes stay fixed unless the flow carries training points off screen; then they zoom out.
-      region = growRegion(region, views.trainPositions);
-      frame = { run, step, layout, views, region, fields };
+      // The axes stay still while the training points stay in them; they follow the points otherwise.
+      axes = followData(axes, views.trainPositions, clock(), home);
+      frame = { run, step, layout, views, region: axes.region, fields };
       version++;
     },
     pushFields(runId, step, request, layout, data) {

@@ -123,7 +123,7 @@ describe('restoreLesson', () => {
     expect(notices).toEqual([
       'Step 1 task: penalty weight (weight): 500 is above the maximum 100; using 100.',
       'Step 5 task: the depth range 0.6-0.4 is empty; using 0.4-0.6.',
-      'Step 6 task (run B): ignored "K": only h, act, head, penalty, weight, lambda0, tau, s, opt, lr, batch, momentum, beta1, beta2 may differ.',
+      'Step 6 task (run B): ignored "K": only h, act, head, penalty, weight, lambda0, tau, s, opt, lr, batch, momentum, beta1, beta2, warmup, decay, eps may differ.',
     ]);
   });
 

@@ -5,9 +5,6 @@ import type { DatasetSpec, RunConfig, TrainingSettings } from '../core/types';
 import type { FieldScope, Scenario } from './schema';
 import { FIELDS, SCENARIO_KEYS, sameValue } from './schema';
 
-/** Adam's epsilon on every backend (tfjs's default would depend on the backend's float precision). */
-export const ADAM_EPSILON = 1e-7;
-
 export function datasetSpec(s: Scenario): DatasetSpec {
   const spec: DatasetSpec = {
     kind: s.data,
@@ -34,7 +31,9 @@ export function trainingSettings(s: Scenario): TrainingSettings {
     learningRate: s.lr,
     beta1: s.beta1,
     beta2: s.beta2,
-    epsilon: ADAM_EPSILON,
+    warmup: s.warmup,
+    decay: s.decay,
+    epsilon: s.eps,
     momentum: s.momentum,
     batchSize: s.batch,
     engine: s.engine,

@@ -56,19 +56,20 @@ export const COMPARABLE_KEYS = [
   'momentum',
   'beta1',
   'beta2',
+  'warmup',
+  'decay',
+  'eps',
 ] as const satisfies readonly (keyof Scenario)[];
 export type ComparableKey = (typeof COMPARABLE_KEYS)[number];
 
 export type OnOff = 'off' | 'on';
 
-/** Training speeds offered, in steps per second ("max": as fast as the backend allows). */
-export type Pace = 'max' | '1000' | '300' | '100' | '30' | '10' | '3' | '1';
-export const PACES: readonly Pace[] = ['max', '1000', '300', '100', '30', '10', '3', '1'];
-
-/** Steps per second of a pace (Infinity for "max"). */
-export function stepsPerSecond(pace: Pace): number {
-  return pace === 'max' ? Infinity : Number(pace);
-}
+/**
+ * Training speeds offered: "tempo" (slow for the first steps, then faster as the step count grows;
+ * src/worker/pacing.ts), "max" (as fast as the backend allows) or a fixed number of steps per second.
+ */
+export type Pace = 'tempo' | 'max' | '1000' | '300' | '100' | '30' | '10' | '3' | '1';
+export const PACES: readonly Pace[] = ['tempo', 'max', '1000', '300', '100', '30', '10', '3', '1'];
 
 /** Parts of the page a teacher can hide. */
 export type PagePart =
@@ -253,6 +254,19 @@ export const FIELDS = {
     scope: 'training',
     step: 0.0001,
   },
+  /** Steps over which the learning rate grows linearly from 0 to lr (src/core/learningRate.ts). */
+  warmup: { type: 'int', label: 'warm-up steps', min: 0, max: 100_000, default: 500, scope: 'training' },
+  /** After the warm-up the learning rate is lr * sqrt(decay / (decay + t)); 0: no decay. */
+  decay: { type: 'int', label: 'decay steps', min: 0, max: 1_000_000, default: 10, scope: 'training' },
+  eps: {
+    type: 'float',
+    label: "Adam's epsilon",
+    min: 1e-8,
+    max: 0.1,
+    default: 0.01,
+    scope: 'training',
+    log: true,
+  },
   engine: {
     type: 'choice',
     label: 'engine',
@@ -261,7 +275,7 @@ export const FIELDS = {
     scope: 'training',
   },
   steps: { type: 'int', label: 'pause after steps', min: 0, max: 10_000_000, default: 0, scope: 'training' },
-  pace: { type: 'choice', label: 'speed', values: PACES, default: 'max', scope: 'training' },
+  pace: { type: 'choice', label: 'speed', values: PACES, default: 'tempo', scope: 'training' },
   layers: {
     type: 'flags',
     label: 'layers',
@@ -297,6 +311,7 @@ export const FIELDS = {
   trails: { type: 'int', label: 'trails drawn', min: 0, max: 2000, default: 400, scope: 'view' },
   regions: { type: 'choice', label: 'regions', values: ['soft', 'discrete'], default: 'soft', scope: 'view' },
   play: { type: 'choice', label: 'train on opening', values: ['off', 'on'], default: 'off', scope: 'view' },
+  open: { type: 'int', label: 'open at training step', min: 0, max: 1_000_000, default: 0, scope: 'view' },
   class: { type: 'choice', label: 'classroom mode', values: ['off', 'on'], default: 'off', scope: 'view' },
   hide: { type: 'flags', label: 'hidden parts', values: PAGE_PARTS, default: [], scope: 'view' },
   lock: { type: 'choice', label: 'settings locked', values: ['off', 'on'], default: 'off', scope: 'view' },

@@ -1,6 +1,7 @@
 /** Selectors of the store, defined once so that components subscribe to exactly what they show. */
 import type { Scenario } from '../scenario/schema';
-import type { AppActions, AppState, RunId, RunState } from './store';
+import type { TransportMeasures } from '../core/measures';
+import type { AppActions, AppState, LiveReadout, RunId, RunState } from './store';
 
 type S = AppState & AppActions;
 
@@ -38,13 +39,19 @@ export const selectPlaying = (s: S) => s.runs.a.status.phase === 'training';
 export const selectPreparing = (s: S) =>
   s.runs.a.status.phase === 'preparing' || s.runs.a.status.phase === 'restarting';
 export const selectPauseReason = (s: S) => s.runs.a.status.reason;
-export const selectLive = (s: S) => s.runs.a.live;
+/** The read-out shown: of the past step in view, else the live one. */
+export const selectLive = (s: S) => shownRun(s.runs.a).live;
 /** The penalty weight and lambda the latest read-out shows (null before the first). */
 export const selectLiveWeight = (s: S) => s.runs.a.live?.weight ?? null;
 export const selectLiveLambda = (s: S) => s.runs.a.live?.lambda ?? null;
-export const selectTransport = (s: S) => s.runs.a.transport;
-export const selectLiveB = (s: S) => s.runs.b?.live ?? null;
-export const selectTransportB = (s: S) => s.runs.b?.transport ?? null;
+export const selectTransport = (s: S) => shownRun(s.runs.a).transport;
+export const selectLiveB = (s: S) => (s.runs.b ? shownRun(s.runs.b).live : null);
+export const selectTransportB = (s: S) => (s.runs.b ? shownRun(s.runs.b).transport : null);
+
+/** What a run's read-outs show: the past step in view (while one is), else the live values. */
+export function shownRun(run: RunState): { live: LiveReadout | null; transport: TransportMeasures | null } {
+  return run.past ?? run;
+}
 /** Whether a compared run exists (compare mode). */
 export const selectCompared = (s: S) => s.runs.b !== null;
 

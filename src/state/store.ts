@@ -74,6 +74,11 @@ export interface RunState {
   transport: TransportMeasures | null;
   /** Residual blocks of the run the worker announced (the scenario's K until then). */
   blocks: number | null;
+  /**
+   * While a past training step is viewed (src/app/pastView.ts): its read-out and measures, which the
+   * read-outs show instead of the live ones; null when the view is live. `live` stays the training's.
+   */
+  past: { live: LiveReadout | null; transport: TransportMeasures | null } | null;
 }
 
 export const NEW_RUN: RunState = {
@@ -81,6 +86,7 @@ export const NEW_RUN: RunState = {
   live: null,
   transport: null,
   blocks: null,
+  past: null,
 };
 
 export interface AppState {

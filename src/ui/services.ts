@@ -6,6 +6,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { App } from '../app/createApp';
+import type { Replay } from '../app/replay';
 import type { FrameLoop } from '../render/frameLoop';
 import type { RenderStats } from '../render/renderStats';
 import type { LessonSession } from '../app/lessonSession';
@@ -19,6 +20,8 @@ export interface AppServices extends App {
   renderStats: RenderStats;
   /** Main-thread duration of every frame's work (all renderers, charts, thumbnails). */
   frameStats: RenderStats;
+  /** Replay of the training history (driven by the frame loop). */
+  replay: Replay;
   /** The lesson being followed, if any. */
   lessons: LessonSession;
 }

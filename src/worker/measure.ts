@@ -9,7 +9,7 @@ import { activateBackend } from '../engine/backend';
 import { measureStepRate } from '../engine/stepRate';
 import { effectiveEngine } from '../engine/trainingStep';
 import { runConfig } from '../scenario/runConfig';
-import type { BackendMeasurement, WorkerCommand } from './protocol';
+import type { BackendMeasurement, WorkerCommand, WorkerEvent } from './protocol';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -43,4 +43,13 @@ export async function measureBackends(
     }
   }
   return results;
+}
+
+/** The `measured` event answering a `measure` command. */
+export async function measuredEvent(
+  command: Extract<WorkerCommand, { type: 'measure' }>,
+  candidates: readonly BackendCandidate[],
+  now: () => number,
+): Promise<WorkerEvent> {
+  return { type: 'measured', id: command.id, results: await measureBackends(command, candidates, now) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Pacer, StepRate } from './pacing';
+import { Pacer, StepRate, TEMPO_FLOOR, TEMPO_SECONDS, paceRate } from './pacing';
 
 describe('Pacer', () => {
   it('doubles the steps of short slices and halves them when snapshots dominate', () => {
@@ -19,7 +19,24 @@ describe('Pacer', () => {
     pacer.afterSlice(1, 1, 0, 0);
     expect(pacer.budget(1050, 1, 10)).toBe(0);
     expect(pacer.waitBefore(1050, 1)).toBeCloseTo(50, 6);
-    expect(pacer.budget(1300, 1, 10)).toBe(3);
+    expect(pacer.budget(1200, 1, 10)).toBe(2);
+  });
+
+  it('goes on from a pace after running as fast as possible, without a debt', () => {
+    const pacer = new Pacer();
+    expect(pacer.budget(0, 0, Infinity)).toBe(1);
+    pacer.afterSlice(1, 1, 1, 2);
+    pacer.afterSlice(2, 2, 1, 2);
+    expect(pacer.budget(10, 3, 10)).toBe(1);
+    pacer.afterSlice(1, 1, 0, 0);
+    expect(pacer.waitBefore(10, 4)).toBeCloseTo(100, 6);
+  });
+
+  it('keeps at most a quarter of a second of steps a slow machine could not take', () => {
+    const pacer = new Pacer();
+    for (let i = 0; i < 10; i++) pacer.afterSlice(2 ** i, 2 ** i, 1, 2);
+    expect(pacer.budget(0, 0, 100)).toBe(1);
+    expect(pacer.budget(10_000, 0, 100)).toBe(25);
   });
 
   it('holds at a step', () => {
@@ -30,6 +47,19 @@ describe('Pacer', () => {
     expect(pacer.waitBefore(0, 10)).toBeGreaterThan(0);
     pacer.holdAt = Infinity;
     expect(pacer.waitBefore(0, 10)).toBe(0);
+  });
+});
+
+describe('paceRate', () => {
+  it('gives the tempo a floor, then a rate that grows with the step count', () => {
+    expect(paceRate('tempo', 0)).toBe(TEMPO_FLOOR);
+    expect(paceRate('tempo', TEMPO_FLOOR * TEMPO_SECONDS)).toBe(TEMPO_FLOOR);
+    expect(paceRate('tempo', 3000)).toBeCloseTo(3000 / TEMPO_SECONDS, 9);
+  });
+
+  it('gives fixed paces their rate and "max" none', () => {
+    expect(paceRate('30', 12345)).toBe(30);
+    expect(paceRate('max', 0)).toBe(Infinity);
   });
 });
 

@@ -2,7 +2,14 @@
  * How many training steps a slice may run: adapted to the backend (synchronous backends are bounded
  * by time, asynchronous ones like WebGPU by a step count that grows while slices stay short), capped
  * by the chosen pace (steps per second) and by a hold (compare mode keeps two runs together).
+ *
+ * The default pace, "tempo", is slow for the first steps and grows with the step count: steps per
+ * second = max(TEMPO_FLOOR, step / TEMPO_SECONDS), so each second trains about e^(1 / TEMPO_SECONDS)
+ * = 1.4 times as many steps as were already taken. Until step 30 * TEMPO_SECONDS the rate stays under
+ * the ~30 snapshots a second, so every one of those steps is shown; later frames cover ever more
+ * steps, until the machine's own speed is the limit.
  */
+import type { Pace } from '../scenario/schema';
 
 /** Training time per slice before the session looks at its messages again. */
 export const SLICE_MS = 16;
@@ -10,11 +17,24 @@ export const SLICE_MS = 16;
 const MAX_STEPS_PER_SLICE = 512;
 /** How often a held run looks again whether it may go on. */
 const HOLD_POLL_MS = 10;
+/** Slowest rate of the tempo, steps per second (the first steps). */
+export const TEMPO_FLOOR = 5;
+/** The tempo runs at step / TEMPO_SECONDS steps per second once that is above the floor. */
+export const TEMPO_SECONDS = 3;
+/** Steps earned but not taken (a machine slower than the pace) are kept for at most this long. */
+const MAX_CREDIT_SECONDS = 0.25;
+
+/** Steps per second a pace allows after `step` steps (Infinity: as fast as possible). */
+export function paceRate(pace: Pace, step: number): number {
+  if (pace === 'max') return Infinity;
+  if (pace === 'tempo') return Math.max(TEMPO_FLOOR, step / TEMPO_SECONDS);
+  return Number(pace);
+}
 
 export class Pacer {
   private stepsPerSlice = 1;
-  /** The pace clock: steps taken at `pace` steps per second since `since`. */
-  private paced = { pace: Infinity, since: 0, steps: 0 };
+  /** The pace clock: `credit` steps were due and not yet taken at time `at` (NaN: not started). */
+  private paced = { at: NaN, credit: 1, rate: Infinity };
   /** Training waits at this step; Infinity: no hold. */
   holdAt = Infinity;
 
@@ -24,14 +44,17 @@ export class Pacer {
     this.restartPace();
   }
 
-  /** Starts the pace clock afresh (training started, or the pace changed). */
+  /** Starts the pace clock afresh (training started): the first step is due at once. */
   restartPace(): void {
-    this.paced = { pace: Infinity, since: 0, steps: 0 };
+    this.paced = { at: NaN, credit: 1, rate: Infinity };
   }
 
-  /** Steps the next slice may run at time `now`, after `stepCount` steps, at `pace` steps per second. */
-  budget(now: number, stepCount: number, pace: number): number {
-    return Math.min(this.stepsPerSlice, this.paceBudget(now, pace), Math.max(0, this.holdAt - stepCount));
+  /**
+   * Steps the next slice may run at time `now`, after `stepCount` steps, at `rate` steps per second
+   * (paceRate; Infinity: as fast as possible).
+   */
+  budget(now: number, stepCount: number, rate: number): number {
+    return Math.min(this.stepsPerSlice, this.paceBudget(now, rate), Math.max(0, this.holdAt - stepCount));
   }
 
   /**
@@ -39,7 +62,7 @@ export class Pacer {
    * `totalMs` (the rest was reading a snapshot back).
    */
   afterSlice(steps: number, budget: number, stepMs: number, totalMs: number): void {
-    this.paced.steps += steps;
+    this.paced.credit -= steps;
     // A slice limited by the pace or a hold says nothing about the backend's speed.
     if (budget < this.stepsPerSlice) return;
     if (steps === this.stepsPerSlice && totalMs < 2 * SLICE_MS) {
@@ -52,22 +75,31 @@ export class Pacer {
   /** Milliseconds to wait before the next slice (0: go on at once). */
   waitBefore(now: number, stepCount: number): number {
     if (stepCount >= this.holdAt) return HOLD_POLL_MS;
-    const { pace, since, steps } = this.paced;
-    if (!Number.isFinite(pace)) return 0;
-    return Math.max(0, since + (steps * 1000) / pace - now);
+    const { at, credit, rate } = this.paced;
+    if (!Number.isFinite(rate) || Number.isNaN(at)) return 0;
+    return Math.max(0, at + ((1 - credit) * 1000) / rate - now);
   }
 
   /**
-   * Steps the pace allows now: those due since the pace clock started, minus those taken; Infinity
-   * when training runs as fast as possible.
+   * Steps the pace allows now: the credit earned at `rate` since the last look, minus the steps
+   * taken; Infinity when training runs as fast as possible.
    */
-  private paceBudget(now: number, pace: number): number {
-    if (!Number.isFinite(pace)) {
-      this.paced.pace = Infinity;
+  private paceBudget(now: number, rate: number): number {
+    const paced = this.paced;
+    if (!Number.isFinite(rate)) {
+      this.paced = { at: now, credit: 1, rate };
       return Infinity;
     }
-    if (this.paced.pace !== pace) this.paced = { pace, since: now, steps: 0 };
-    return Math.max(0, Math.floor(((now - this.paced.since) * pace) / 1000) + 1 - this.paced.steps);
+    if (Number.isNaN(paced.at) || !Number.isFinite(paced.rate)) {
+      // Paced from now on (training started, or it ran as fast as possible until now).
+      paced.credit = 1;
+    } else {
+      const earned = paced.credit + ((now - paced.at) * rate) / 1000;
+      paced.credit = Math.min(earned, Math.max(1, rate * MAX_CREDIT_SECONDS));
+    }
+    paced.at = now;
+    paced.rate = rate;
+    return Math.max(0, Math.floor(paced.credit));
   }
 }
 

@@ -89,7 +89,14 @@ export type WorkerCommand =
       timeScale: Partial<Record<BackendName, number>>;
     }
   /** Move the run to this backend, continuing exactly (weights, optimiser state, lambda, step). */
-  | { type: 'move'; backend: BackendName; reason: string };
+  | { type: 'move'; backend: BackendName; reason: string }
+  /**
+   * Show the view at a past training step: the worker answers with a `snapshot` (then `fields` and
+   * `transport` as the view asks) computed from the kept checkpoint nearest to `step`, each marked
+   * `checkpoint: true`, and again whenever the view's request changes. Null: back to the live
+   * weights. Training goes on meanwhile; its snapshots keep coming, unmarked.
+   */
+  | { type: 'view-step'; step: number | null };
 
 /** Facts about a run that do not change until it is rebuilt. */
 export interface RunInfo {
@@ -129,6 +136,8 @@ export type WorkerEvent =
       stepsPerSecond: number;
       /** The engine the steps ran on (fused falls back to reference where the backend lacks it). */
       engine: EngineKind;
+      /** Computed from a training-history checkpoint (answering `view-step`), not the live weights. */
+      checkpoint?: boolean;
     }
   /** The field layers for `request` at `step` (layout in src/core/fieldGrids.ts); `data` is transferred. */
   | {
@@ -138,9 +147,18 @@ export type WorkerEvent =
       request: FieldRequest;
       layout: FieldsLayout;
       data: Float32Array;
+      /** Computed from a training-history checkpoint (answering `view-step`). */
+      checkpoint?: boolean;
     }
   /** Least-action measures of the training flow at `step`, with the optimal pairing (at most ~1 per second). */
-  | { type: 'transport'; runId: number; step: number; measures: TransportMeasures }
+  | {
+      type: 'transport';
+      runId: number;
+      step: number;
+      measures: TransportMeasures;
+      /** Computed from a training-history checkpoint (answering `view-step`). */
+      checkpoint?: boolean;
+    }
   /** The current trained state, the answer to the `export` command with the same id. */
   | { type: 'trained'; id: number; runId: number; state: TrainedState }
   /**
@@ -165,4 +183,10 @@ export type WorkerEvent =
   /** The answer to `measure`: steps per second on each backend, or why it could not be timed. */
   | { type: 'measured'; id: number; results: BackendMeasurement[] }
   /** Something failed; the message is for the user. `fatal` when the worker cannot train at all. */
-  | { type: 'error'; message: string; fatal: boolean };
+  | { type: 'error'; message: string; fatal: boolean }
+  /**
+   * The run's training history (src/worker/trainingHistory.ts) changed: the steps of its kept
+   * checkpoints and the steps at which a setting was changed live, both ascending. Sent with the
+   * snapshot that follows a change; a rebuild, reset or load starts a new history.
+   */
+  | { type: 'history'; runId: number; steps: number[]; changes: number[] };

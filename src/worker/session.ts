@@ -7,7 +7,8 @@
  * runs in a worker and in-process in tests.
  */
 import { unflattenWeights } from '../core/weights';
-import { findNonFinite, snapshotViews } from '../core/snapshot';
+import type { SnapshotViews } from '../core/snapshot';
+import { findNonFinite, historyValue, snapshotViews } from '../core/snapshot';
 import type { BackendCandidate } from '../engine/backend';
 import {
   activateBackend,
@@ -22,16 +23,17 @@ import { Trainer } from '../engine/trainer';
 import type { LivePatch } from '../scenario/runConfig';
 import { changedSettings, runConfig } from '../scenario/runConfig';
 import type { Scenario } from '../scenario/schema';
-import { stepsPerSecond } from '../scenario/schema';
 import type { TrainedState } from '../scenario/trainedState';
 import { Checkpoints, fullState } from './checkpoints';
 import { ownedBuffer } from './ownedBuffer';
-import { Pacer, SLICE_MS, StepRate } from './pacing';
+import { Pacer, SLICE_MS, StepRate, paceRate } from './pacing';
 import type { PauseReason, WorkerCommand, WorkerEvent } from './protocol';
+import { SpikeWatch } from './spikeWatch';
+import { HistoryView, MEASURE_REST_MS } from './historyView';
 import { ViewOutputs } from './viewOutputs';
-import { measureBackends } from './measure';
+import { measuredEvent } from './measure';
+import { deviceLossNotice, moveNotice } from './backendNotices';
 import type { BackendName, BackendReport } from '../core/backends';
-import { BACKEND_LABELS } from '../core/backends';
 
 /** What the session needs from its surroundings. */
 export interface SessionHost {
@@ -66,8 +68,11 @@ export class TrainingSession {
   private lastSnapshotMs = 0;
   private readonly pacer = new Pacer();
   private readonly rate = new StepRate();
+  private readonly spikes = new SpikeWatch();
   private readonly checkpoints: Checkpoints;
   private readonly outputs: ViewOutputs;
+  /** The run's training history and the views of past steps (historyView.ts). */
+  private readonly past: HistoryView;
   /** Set while the run moves to another backend after losing the GPU device. */
   private recovering = false;
   /** The backend the session trains on (as announced to the page). */
@@ -78,10 +83,13 @@ export class TrainingSession {
   constructor(private readonly host: SessionHost) {
     this.checkpoints = new Checkpoints(host);
     this.outputs = new ViewOutputs(host);
+    this.past = new HistoryView(host, this.outputs);
   }
 
   /** Handles one command; commands run one at a time, in order, between training slices. */
   receive(command: WorkerCommand): Promise<void> {
+    // The step to view is taken at once, so that views queued behind it are skipped as stale.
+    if (command.type === 'view-step') this.past.aim(command.step);
     return this.exclusive(() => this.handle(command));
   }
 
@@ -116,6 +124,7 @@ export class TrainingSession {
       case 'step':
         if (this.trainer && !this.playing) {
           this.trainer.step();
+          this.past.afterStep(this.trainer);
           await this.publish();
         }
         return;
@@ -123,11 +132,13 @@ export class TrainingSession {
         if (this.trainer) {
           this.trainer.reset();
           this.startedAfresh();
+          this.past.restart(this.runId, this.trainer);
           await this.publish();
         }
         return;
       case 'view':
         this.outputs.set(command.request, command.transport);
+        if (this.trainer && this.past.viewing) await this.showPast(this.trainer);
         if (this.trainer && !this.playing) {
           if (this.outputs.measuresLag(this.trainer.stepCount)) await this.publish();
           else await this.postFields(this.trainer);
@@ -139,9 +150,11 @@ export class TrainingSession {
         if (!trainer || !weights)
           throw new Error('The trained weights do not fit this network; they were not loaded.');
         trainer.restoreState(weights, command.state.step, command.state.lambda, command.state.optimizer);
+        this.past.restart(this.runId, trainer);
         this.outputs.forgetMeasures();
         this.divergedRun = false;
         this.rate.reset();
+        this.spikes.reset();
         await this.publish();
         return;
       }
@@ -164,18 +177,17 @@ export class TrainingSession {
         }
         return;
       case 'measure':
-        this.host.post({
-          type: 'measured',
-          id: command.id,
-          results: await measureBackends(command, this.host.backends, () => this.host.now()),
-        });
-        return;
+        return this.host.post(await measuredEvent(command, this.host.backends, () => this.host.now()));
       case 'move':
         return this.moveTo(command.backend, command.reason);
+      case 'view-step':
+        if (this.trainer) await this.showPast(this.trainer);
+        return;
       case 'setMultiplier':
         if (this.trainer && Number.isFinite(command.lambda) && command.lambda > 0) {
           this.trainer.setMultiplier(command.lambda);
-          if (!this.playing) await this.publish();
+          this.past.markChange(this.trainer);
+          if (this.nextStepIsAFrameAway()) await this.publish();
         }
         return;
     }
@@ -189,7 +201,10 @@ export class TrainingSession {
     const settings = changedSettings(previous, this.scenario);
     if (Object.keys(settings).length > 0) {
       this.trainer.updateSettings(settings);
-      if (!this.playing) await this.publish();
+      // What the loss does after the user's own change is not a spike to report.
+      this.spikes.reset();
+      this.past.markChange(this.trainer);
+      if (this.nextStepIsAFrameAway()) await this.publish();
     }
   }
 
@@ -197,7 +212,11 @@ export class TrainingSession {
    * Replaces the run with a fresh one built from the scenario's seed, continuing from `resume` when
    * given (a checkpoint of the same scenario's run) and it fits the network.
    */
-  private async build(scenario: Scenario, resume: TrainedState | null = null): Promise<void> {
+  private async build(
+    scenario: Scenario,
+    resume: TrainedState | null = null,
+    sameRun = false,
+  ): Promise<void> {
     this.trainer?.dispose();
     this.trainer = null;
     this.scenario = scenario;
@@ -217,6 +236,8 @@ export class TrainingSession {
         message: 'The saved weights do not fit this network: the run starts again from the seed.',
       });
     }
+    if (sameRun && resume && weights) this.past.carryOver(this.runId, trainer);
+    else this.past.restart(this.runId, trainer);
     this.host.post({
       type: 'run',
       info: {
@@ -242,6 +263,7 @@ export class TrainingSession {
     this.checkpoints.latest = null;
     this.divergedRun = false;
     this.rate.reset();
+    this.spikes.reset();
   }
 
   private setPlaying(playing: boolean, reason: PauseReason | null, message: string | null): void {
@@ -256,6 +278,15 @@ export class TrainingSession {
     this.pacer.restartPace();
     if (changed || reason) this.postState(reason, message);
     if (this.playing) void this.loop();
+  }
+
+  /**
+   * Whether a live change would wait more than a frame to be seen (paused, or a slow pace between two
+   * steps): then the session publishes at once, so the read-outs show the new settings.
+   */
+  private nextStepIsAFrameAway(): boolean {
+    if (!this.playing) return true;
+    return this.pacer.waitBefore(this.host.now(), this.trainer?.stepCount ?? 0) > SNAPSHOT_INTERVAL_MS;
   }
 
   private postState(reason: PauseReason | null, message: string | null): void {
@@ -286,10 +317,12 @@ export class TrainingSession {
     const trainer = this.trainer;
     if (!this.playing || !trainer) return;
     const start = this.host.now();
-    const budget = this.pacer.budget(start, trainer.stepCount, stepsPerSecond(this.scenario?.pace ?? 'max'));
+    const rate = paceRate(this.scenario?.pace ?? 'max', trainer.stepCount);
+    const budget = this.pacer.budget(start, trainer.stepCount, rate);
     let steps = 0;
     while (steps < budget && !this.reachedStepLimit()) {
       trainer.step();
+      this.past.afterStep(trainer);
       steps++;
       if (this.host.now() - start >= SLICE_MS) break;
     }
@@ -299,7 +332,10 @@ export class TrainingSession {
     if (limitReached && this.playing) {
       this.setPlaying(false, 'step-limit', `Paused after ${trainer.stepCount} steps, as the scenario asks.`);
     }
+    // A pace slower than the frame rate shows every step, the first one after play included.
+    const everyStepShown = steps > 0 && rate * SNAPSHOT_INTERVAL_MS <= 1000;
     const snapshotDue =
+      everyStepShown ||
       this.host.now() - this.lastSnapshotAt >= Math.max(SNAPSHOT_INTERVAL_MS, 3 * this.lastSnapshotMs);
     if ((limitReached && this.stalePublication()) || snapshotDue) await this.publish();
     this.pacer.afterSlice(steps, budget, stepMs, this.host.now() - start);
@@ -320,6 +356,7 @@ export class TrainingSession {
     const trainer = this.trainer;
     if (!trainer) return;
     const started = this.host.now();
+    await this.past.flush(this.runId, trainer, () => trainer === this.trainer);
     const snapshot: PackedSnapshot = await trainer.snapshot();
     if (trainer !== this.trainer) return;
     const now = this.host.now();
@@ -343,6 +380,7 @@ export class TrainingSession {
       },
       [data.buffer],
     );
+    if (!problem) this.watchForSpikes(views, snapshot.step, snapshot.layout.historyRows);
     if (!problem && this.outputs.fieldsDue(this.playing)) await this.postFields(trainer);
     if (!problem && this.checkpoints.due(this.playing)) await this.takeCheckpoint(trainer);
     if (problem && !this.divergedRun) {
@@ -354,6 +392,24 @@ export class TrainingSession {
           'Reset, and lower the learning rate or the penalty weight.',
       );
     }
+  }
+
+  /** Posts a notice when the steps of this snapshot's history start or end a loss spike. */
+  private watchForSpikes(views: SnapshotViews, step: number, rows: number): void {
+    for (let row = 0; row < rows; row++) {
+      const loss = historyValue(views, row, 'crossEntropy');
+      const notice = this.spikes.observe(step - rows + row + 1, loss, historyValue(views, row, 'lambda'));
+      if (notice) this.host.post({ type: 'notice', message: notice });
+    }
+  }
+
+  /** The view at the step asked for; its transport measures once the timeline rests (historyView.ts). */
+  private async showPast(trainer: Trainer): Promise<void> {
+    const isCurrent = () => trainer === this.trainer;
+    if (!(await this.past.show(this.runId, trainer, isCurrent))) return;
+    void this.host
+      .wait(MEASURE_REST_MS)
+      .then(() => this.exclusive(() => this.past.measure(this.runId, trainer, isCurrent)));
   }
 
   private postFields(trainer: Trainer): Promise<void> {
@@ -385,12 +441,8 @@ export class TrainingSession {
       this.recovering = false;
       if (!scenario) return;
       await this.build(scenario, checkpoint);
-      this.host.post({
-        type: 'notice',
-        message:
-          `The GPU device was lost (${reason}). Training continues on ${report.name.toUpperCase()} ` +
-          (checkpoint ? `from step ${checkpoint.step}, the last saved state.` : 'from the start.'),
-      });
+      const message = deviceLossNotice(reason, report.name, checkpoint?.step ?? null);
+      this.host.post({ type: 'notice', message });
       if (wasPlaying) this.setPlaying(true, null, null);
     });
   }
@@ -416,14 +468,11 @@ export class TrainingSession {
     if (problem !== null) await activateBackend(current, true);
     this.announceBackend(reportOf(now));
     onGpuDeviceLost((reason) => void this.recoverFromDeviceLoss(reason));
-    await this.build(scenario, state);
-    this.host.post({
-      type: 'notice',
-      message:
-        problem === null
-          ? `Training moved to ${BACKEND_LABELS[name]} (${why}); it continues from step ${state.step} with the same weights and optimiser state.`
-          : `Training could not move to ${BACKEND_LABELS[name]} (${problem}); it goes on on ${BACKEND_LABELS[current.name]}.`,
-    });
+    // The run goes on exactly: its training history too, and a past step in view stays in view.
+    await this.build(scenario, state, true);
+    if (this.trainer && this.past.viewing) await this.showPast(this.trainer);
+    const message = moveNotice(name, current.name, why, state.step, problem);
+    this.host.post({ type: 'notice', message });
     if (wasPlaying) this.setPlaying(true, null, null);
   }
 

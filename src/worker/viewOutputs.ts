@@ -5,6 +5,7 @@
  */
 import type { FieldRequest } from '../core/fieldGrids';
 import { fieldsLayout } from '../core/fieldGrids';
+import type { TransportMeasures } from '../core/measures';
 import { measureTransportSubsampled } from '../core/measures';
 import type { SnapshotLayout, SnapshotViews } from '../core/snapshot';
 import type { Trainer } from '../engine/trainer';
@@ -20,6 +21,21 @@ interface OutputHost {
   post(event: WorkerEvent, transfer?: Transferable[]): void;
   /** Milliseconds, monotonic. */
   now(): number;
+}
+
+/** The transport measures of a snapshot's training flow (subsampled from the run's seed). */
+export function measureTrainingFlow(
+  trainer: Trainer,
+  views: SnapshotViews,
+  layout: SnapshotLayout,
+): TransportMeasures {
+  const flow = {
+    positions: views.trainPositions,
+    blocks: trainer.model.blocks,
+    points: layout.trainPoints,
+    stepSize: trainer.model.stepSize,
+  };
+  return measureTransportSubsampled(flow, trainer.seed);
 }
 
 export class ViewOutputs {
@@ -62,14 +78,18 @@ export class ViewOutputs {
     if (!this.measuresLag(step) || !due) return;
     this.lastTransportAt = now;
     this.measuredStep = step;
-    const flow = {
-      positions: views.trainPositions,
-      blocks: trainer.model.blocks,
-      points: layout.trainPoints,
-      stepSize: trainer.model.stepSize,
-    };
-    const measures = measureTransportSubsampled(flow, trainer.seed);
+    const measures = measureTrainingFlow(trainer, views, layout);
     this.host.post({ type: 'transport', runId, step, measures });
+  }
+
+  /** The field layers asked for now (null: none). */
+  get fieldRequest(): FieldRequest | null {
+    return this.request;
+  }
+
+  /** Whether the view asks for transport measures. */
+  get transportWanted(): boolean {
+    return this.wantTransport;
   }
 
   /** Whether field layers are asked for and due (at once when paused). */

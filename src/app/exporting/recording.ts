@@ -1,7 +1,8 @@
 /**
- * A video of the flow: the depth runs from 0 to K over the chosen duration while the canvas is
- * captured with MediaRecorder (WebM). Browsers without canvas capture or MediaRecorder get a clear
- * message instead.
+ * Videos of the transport view, captured from its canvas with MediaRecorder (WebM): the flow (the
+ * depth runs from 0 to K over the chosen duration) and the training history (the step in view runs
+ * through the kept steps, as the replay does). Browsers without canvas capture or MediaRecorder get
+ * a clear message instead.
  */
 import type { DepthClock } from '../../render/depthClock';
 
@@ -24,24 +25,33 @@ function videoType(): string | null {
   );
 }
 
-export interface RecordingOptions {
+export interface CanvasRecordingOptions {
   canvas: HTMLCanvasElement;
-  depth: DepthClock;
-  blocks: number;
   seconds: number;
+  /** Moves the view to `share` (0 to 1) of the recording before each captured frame. */
+  drive(share: number): void;
   onProgress(share: number): void;
   signal: AbortSignal;
 }
 
+export interface RecordingOptions extends Omit<CanvasRecordingOptions, 'drive'> {
+  depth: DepthClock;
+  blocks: number;
+}
+
 /** Records the flow from depth 0 to K; resolves with the video, or null when cancelled. */
-export function recordFlow({
+export function recordFlow({ depth, blocks, ...options }: RecordingOptions): Promise<Blob | null> {
+  return recordCanvas({ ...options, drive: (share) => depth.set(share * blocks) });
+}
+
+/** Records the canvas while `drive` moves the view over `seconds`; null when cancelled. */
+export function recordCanvas({
   canvas,
-  depth,
-  blocks,
   seconds,
+  drive,
   onProgress,
   signal,
-}: RecordingOptions): Promise<Blob | null> {
+}: CanvasRecordingOptions): Promise<Blob | null> {
   const stream = canvas.captureStream(30);
   const recorder = new MediaRecorder(stream, { mimeType: videoType() ?? undefined });
   const chunks: Blob[] = [];
@@ -64,13 +74,13 @@ export function recordFlow({
     recorder.start(250);
     const tick = () => {
       const share = Math.min(1, (performance.now() - started) / (seconds * 1000));
-      depth.set(share * blocks);
+      drive(share);
       onProgress(share);
       // Hold the last depth for a few frames so that it is drawn and captured before stopping.
       if (share >= 1) setTimeout(() => finish(false), HOLD_END_MS);
       else frame = requestAnimationFrame(tick);
     };
-    depth.set(0);
+    drive(0);
     frame = requestAnimationFrame(tick);
   });
 }

@@ -1,6 +1,9 @@
 import type { Activation, HeadKind, ModelConfig, RunConfig, TrainingSettings } from '../../core/types';
 
-/** Training settings of the tests: Adam, full batch, least action with the paper's defaults, fused engine. */
+/**
+ * Training settings of the tests: Adam at a constant rate (no warm-up or decay), full batch, least
+ * action with the paper's defaults, fused engine.
+ */
 export const TEST_SETTINGS: TrainingSettings = {
   penalty: 'lap',
   weight: 0.1,
@@ -9,6 +12,8 @@ export const TEST_SETTINGS: TrainingSettings = {
   every: 1,
   optimizer: 'adam',
   learningRate: 0.01,
+  warmup: 0,
+  decay: 0,
   beta1: 0.9,
   beta2: 0.999,
   epsilon: 1e-7,

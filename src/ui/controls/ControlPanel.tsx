@@ -95,12 +95,21 @@ export function ControlPanel() {
           <h2 id="optimiser-heading">Optimiser</h2>
           <ChoiceField name="opt" />
           <SliderField name="lr" />
+          <NumberInputField
+            name="warmup"
+            hint="The rate grows from 0 to lr over these first steps (0: none)."
+          />
+          <NumberInputField
+            name="decay"
+            hint="After the warm-up the rate is lr × √(d / (d + t)) at t steps (0: no decay)."
+          />
           {scenario.opt === 'sgd' && <SliderField name="momentum" />}
           {scenario.opt === 'adam' && (
             <details className="advanced">
               <summary>Adam's decay rates</summary>
               <SliderField name="beta1" />
               <SliderField name="beta2" />
+              <SliderField name="eps" />
             </details>
           )}
           <SliderField

@@ -24,6 +24,7 @@ export const CHOICE_LABELS: { [K in ChoiceKey]: Record<Scenario[K], string> } = 
   embed: { off: 'Off', on: 'On' },
   cmp: { off: 'Off', on: 'On' },
   pace: {
+    tempo: 'Slow start, then faster',
     max: 'As fast as possible',
     '1000': '1000 steps/s',
     '300': '300 steps/s',

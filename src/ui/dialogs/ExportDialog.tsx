@@ -10,7 +10,8 @@ import { encodeRunFile } from '../../scenario/runFile';
 import { shownBlocks } from '../../state/selectors';
 import { download, timestampedName } from '../../app/exporting/download';
 import { transportPicture } from '../../app/exporting/picture';
-import { recordFlow, recordingUnsupported } from '../../app/exporting/recording';
+import { recordCanvas, recordFlow, recordingUnsupported } from '../../app/exporting/recording';
+import { replayStep } from '../../app/replay';
 import { importFile } from '../../app/openRunFile';
 import { useServices } from '../services';
 import { emptyViewSettings, fillViewSettings } from '../../app/viewSettings';
@@ -20,7 +21,8 @@ const mainCanvas = () => document.querySelector<HTMLCanvasElement>('canvas.trans
 
 export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const services = useServices();
-  const { runs, store, depth } = services;
+  const { runs, store, depth, steps } = services;
+  const historyKept = runs.a.past.steps().length >= 2;
   const [seconds, setSeconds] = useState(4);
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState('');
@@ -39,7 +41,8 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
     setMessage(`Saved a picture at ${scale === 2 ? 'twice the' : 'the'} screen's resolution.`);
   };
 
-  const record = async () => {
+  /** Records the flow (depth 0 to K) or the training history (its kept steps, as the replay plays them). */
+  const record = async (what: 'flow' | 'history') => {
     const canvas = mainCanvas();
     const unsupported = recordingUnsupported(canvas);
     if (unsupported || !canvas) {
@@ -47,27 +50,29 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
       return;
     }
     abort.current = new AbortController();
+    // The history video moves the step in view; afterwards the view returns to what it showed.
+    const pinned = steps.pinned();
     setProgress(0);
     setMessage('');
     try {
       const blocks = shownBlocks(store.getState());
-      const video = await recordFlow({
-        canvas,
-        depth,
-        blocks,
-        seconds,
-        onProgress: setProgress,
-        signal: abort.current.signal,
-      });
+      const options = { canvas, seconds, onProgress: setProgress, signal: abort.current.signal };
+      const kept = runs.a.past.steps();
+      const video =
+        what === 'flow'
+          ? await recordFlow({ ...options, depth, blocks })
+          : await recordCanvas({ ...options, drive: (share) => steps.pin(replayStep(kept, share, 'log')) });
       if (video) {
         download(video, timestampedName('webm'));
-        setMessage(`Saved a ${seconds}-second video of the flow (${(video.size / 1024).toFixed(0)} KB).`);
+        const subject = what === 'flow' ? 'the flow' : `the training (steps ${kept[0]} to ${kept.at(-1)})`;
+        setMessage(`Saved a ${seconds}-second video of ${subject} (${(video.size / 1024).toFixed(0)} KB).`);
       } else {
         setMessage('Recording cancelled.');
       }
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
     } finally {
+      if (what === 'history') steps.pin(pinned);
       setProgress(null);
       abort.current = null;
     }
@@ -102,7 +107,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
         </button>
       </section>
       <section className="export-section">
-        <h3>Video of the flow (depth 0 to K)</h3>
+        <h3>Video of the flow (depth 0 to K) or of the training (its history, log time)</h3>
         <label className="inline-field">
           length
           <select
@@ -118,9 +123,14 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           </select>
         </label>
         {progress === null ? (
-          <button type="button" onClick={() => void record()}>
-            Record (WebM)
-          </button>
+          <>
+            <button type="button" onClick={() => void record('flow')}>
+              Record (WebM)
+            </button>
+            <button type="button" disabled={!historyKept} onClick={() => void record('history')}>
+              Record the training (WebM)
+            </button>
+          </>
         ) : (
           <>
             <progress value={progress} max={1} aria-label="Recording" />

@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ChartLine, LineChart } from '../../charts/lineChart';
 import { createLineChart } from '../../charts/lineChart';
 import { formatNumber } from '../format';
+import { useServices } from '../services';
 import type { ChartScheduler } from '../../render/chartScheduler';
 
 /** Charts redraw at most this often. */
@@ -33,6 +34,7 @@ export function ChartCard({
   const chartRef = useRef<LineChart | null>(null);
   const [logY, setLogY] = useState(logDefault);
   const headingId = useId();
+  const { steps } = useServices();
 
   useEffect(() => {
     const chart = createLineChart(hostRef.current!, {
@@ -40,8 +42,13 @@ export function ChartCard({
       lines,
       logY: logDefault,
       format: (v) => formatNumber(v),
+      // The charts and the timeline share the step in view: hovering shows a step, a tap pins it.
+      onHover: (step) => steps.hover(step),
+      onPick: (step) => steps.pin(step),
     });
     chartRef.current = chart;
+    chart.showStep(steps.shown());
+    const unsubscribeSteps = steps.subscribe(() => chart.showStep(steps.shown()));
     let drawnVersion = -1;
     let drawnAt = -Infinity;
     // The width comes from a ResizeObserver: reading it in the frame loop would force a layout.
@@ -61,12 +68,13 @@ export function ChartCard({
       },
     });
     return () => {
+      unsubscribeSteps();
       remove();
       observer.disconnect();
       chart.destroy();
       chartRef.current = null;
     };
-  }, [scheduler, title, lines, logDefault, version]);
+  }, [scheduler, title, lines, logDefault, version, steps]);
 
   return (
     <section

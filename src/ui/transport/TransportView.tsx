@@ -8,6 +8,7 @@ import { LiveSummary } from '../LiveSummary';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppState, useScenarioFields, useServices } from '../services';
 import { DrawBar } from '../draw/DrawBar';
+import { Timeline } from '../history/Timeline';
 import { CompareBar } from './CompareBar';
 import { compareLabels } from './compareLabels';
 import { DepthBar } from './DepthBar';
@@ -38,6 +39,7 @@ export function TransportView() {
           <Thumbnails />
         </>
       )}
+      <Timeline />
       <TransportReadout />
       <LiveSummary id="transport-summary" />
       <figcaption>

@@ -8,7 +8,31 @@ import type { BackendCandidate } from '../../engine/backend';
 import type { Scenario } from '../../scenario/schema';
 import { defaultScenario } from '../../scenario/schema';
 import type { WorkerCommand, WorkerEvent } from '../protocol';
+import type { SessionHost } from '../session';
 import { TrainingSession } from '../session';
+
+/** The session's sense of time: real by default, a FakeClock in tests that drive time themselves. */
+export type SessionClock = Pick<SessionHost, 'now' | 'yieldToEvents' | 'wait'>;
+
+const REAL_CLOCK: SessionClock = {
+  now: () => performance.now(),
+  yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
+  wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/**
+ * Time that passes only when the session waits: steps and snapshots take no time, so what a test
+ * sees depends on the pace alone, never on the machine.
+ */
+export class FakeClock implements SessionClock {
+  time = 0;
+  now = (): number => this.time;
+  yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  wait = (ms: number): Promise<void> => {
+    this.time += ms;
+    return this.yieldToEvents();
+  };
+}
 
 type SnapshotEvent = Extract<WorkerEvent, { type: 'snapshot' }>;
 
@@ -16,25 +40,23 @@ export class SessionDriver {
   readonly events: WorkerEvent[] = [];
   private readonly session: TrainingSession;
 
-  constructor(backends: BackendCandidate[] = [{ name: 'cpu', prepare: async () => null }]) {
-    this.session = new TrainingSession({
-      post: (event) => this.events.push(event),
-      now: () => performance.now(),
-      yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
-      wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      backends,
-    });
+  constructor(
+    backends: BackendCandidate[] = [{ name: 'cpu', prepare: async () => null }],
+    clock: SessionClock = REAL_CLOCK,
+  ) {
+    this.session = new TrainingSession({ post: (event) => this.events.push(event), ...clock, backends });
   }
 
   /** A driver whose session has started on the given scenario (defaults to a small moons run). */
-  static async start(overrides: Partial<Scenario> = {}): Promise<SessionDriver> {
-    const driver = new SessionDriver();
+  static async start(overrides: Partial<Scenario> = {}, clock?: SessionClock): Promise<SessionDriver> {
+    const driver = new SessionDriver(undefined, clock);
     await driver.send({ type: 'start', backend: 'cpu', scenario: SessionDriver.scenario(overrides) });
     return driver;
   }
 
+  /** A small moons run trained as fast as possible (tests that wait for steps need not watch them). */
   static scenario(overrides: Partial<Scenario> = {}): Scenario {
-    return { ...defaultScenario(), n: 40, ntest: 100, K: 4, width: 8, ...overrides };
+    return { ...defaultScenario(), n: 40, ntest: 100, K: 4, width: 8, pace: 'max', ...overrides };
   }
 
   async send(command: WorkerCommand): Promise<this> {
