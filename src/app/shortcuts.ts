@@ -15,6 +15,7 @@ export const SHORTCUTS = [
   { keys: 'R', action: 'Reset to the initial weights' },
   { keys: 'F', action: 'Full screen on or off' },
   { keys: '?', action: 'This help' },
+  { keys: 'Esc', action: 'Leave the presentation (the Present button starts it)' },
   { keys: 'PageDown or ], PageUp or [', action: 'Next or previous step of the lesson being followed' },
 ] as const;
 

@@ -128,8 +128,9 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
   // Per line, the indices of the points drawn (reused from draw to draw).
   const drawn = options.lines.map((l) => new Int32Array(l.series.capacity));
 
+  // A tap shows the read-out too (pointerdown), and it stays until the next tap: a finger leaves at once.
   hoverArea
-    .on('pointermove', (event: PointerEvent) => {
+    .on('pointermove pointerdown', (event: PointerEvent) => {
       const [px] = pointer(event, hoverArea.node());
       const step = x.invert(px);
       const parts: string[] = [];
@@ -150,7 +151,8 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
         .attr('text-anchor', ruleX > innerW / 2 ? 'end' : 'start')
         .attr('visibility', 'visible');
     })
-    .on('pointerleave', () => {
+    .on('pointerleave', (event: PointerEvent) => {
+      if (event.pointerType === 'touch') return;
       rule.attr('visibility', 'hidden');
       readout.attr('visibility', 'hidden');
       options.onHover?.(null);

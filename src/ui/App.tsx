@@ -1,16 +1,23 @@
 /**
- * The layout shell: header with the presets, share and help buttons; the settings, the transport
- * view and the metrics; dialogs; classroom mode (large type, hidden parts, caption) and shortcuts;
- * with embed=on the page is the framed view of layout/EmbedShell.
+ * The layout shell: the header; the transport view first, then the settings and the metrics, arranged
+ * for the screen by layout/useLayout (phone, tablet, desktop, classroom, presentation) with CSS only,
+ * so that rotating or resizing keeps every component mounted; dialogs; shortcuts. With embed=on the
+ * page is the framed view of layout/EmbedShell.
  */
 import { useEffect, useRef, useState } from 'react';
 import { selectFatalError } from '../state/selectors';
 import { ControlPanel } from './controls/ControlPanel';
 import { ExportDialog } from './dialogs/ExportDialog';
 import { HelpDialog } from './dialogs/HelpDialog';
-import { Lessons } from './lesson/Lessons';
 import { PresetGallery } from './dialogs/PresetGallery';
 import { ShareDialog } from './dialogs/ShareDialog';
+import type { DialogName } from './layout/AppHeader';
+import { StudyPanel } from './study/StudyPanel';
+import { AppHeader } from './layout/AppHeader';
+import { GuardedAside } from './layout/GuardedAside';
+import { PresentBar } from './layout/PresentBar';
+import { LayoutContext, useLayout } from './layout/useLayout';
+import { usePresentation } from './layout/usePresentation';
 import { MetricsPanel } from './metrics/MetricsPanel';
 import { NoticeList } from './NoticeList';
 import { FaultPoint } from './FaultPoint';
@@ -18,22 +25,18 @@ import { PanelBoundary } from './PanelBoundary';
 import { PlaybackBar } from './PlaybackBar';
 import { useAppState, useScenarioFields, useServices } from './services';
 import { installShortcuts } from '../app/shortcuts';
-import { StatusBadge } from './StatusBadge';
-import { StudyPanel } from './study/StudyPanel';
-import { ThemeToggle } from './ThemeToggle';
 import { EmbedShell } from './layout/EmbedShell';
+import { shellClasses, shownPanels } from './layout/shownPanels';
 import { TransportView } from './transport/TransportView';
-
-type DialogName = 'presets' | 'studies' | 'share' | 'export' | 'help' | null;
-
-const SETTINGS_PARTS = ['data', 'network', 'penalty', 'optimizer'] as const;
 
 export function App() {
   const fatal = useAppState(selectFatalError);
   const scenario = useScenarioFields('class', 'hide', 'lock', 'embed');
   const services = useServices();
-  const [dialog, setDialog] = useState<DialogName>(null);
+  const [dialog, setDialog] = useState<DialogName | null>(null);
   const stageRef = useRef<HTMLElement>(null);
+  const { presenting, present, leave } = usePresentation();
+  const layout = useLayout({ classroom: scenario.class === 'on', presenting });
 
   useEffect(
     () =>
@@ -53,83 +56,45 @@ export function App() {
         <HelpDialog open={dialog === 'help'} onClose={() => setDialog(null)} />
       </EmbedShell>
     );
-  const hidden = new Set(scenario.hide);
-  const settingsShown = SETTINGS_PARTS.some((p) => !hidden.has(p)) || scenario.lock !== 'on';
-  const metricsShown = !hidden.has('metrics') || !hidden.has('charts');
-  const classes = ['app', scenario.class === 'on' ? 'classroom' : '', scenario.lock === 'on' ? 'locked' : '']
-    .filter(Boolean)
-    .join(' ');
+  const { settings: settingsShown, metrics: metricsShown } = shownPanels(scenario);
   return (
-    <div className={classes}>
-      <header className="app-header">
-        <div className="brand">
-          <h1>Least Action Lab</h1>
-          <p className="tagline">
-            A residual network moves points through the plane. Watch how, and how far.
-          </p>
-        </div>
-        <nav className="header-tools" aria-label="Tools">
-          <Lessons />
-          <button type="button" onClick={() => setDialog('presets')} data-tour="presets">
-            Presets
-          </button>
-          <button type="button" onClick={() => setDialog('studies')}>
-            Studies
-          </button>
-          <button type="button" onClick={() => setDialog('share')} data-tour="share">
-            Share
-          </button>
-          <button type="button" onClick={() => setDialog('export')}>
-            Export
-          </button>
-          <button
-            type="button"
-            className="icon"
-            aria-label="Keyboard shortcuts"
-            onClick={() => setDialog('help')}
-          >
-            ?
-          </button>
-          <ThemeToggle />
-          <StatusBadge />
-        </nav>
-      </header>
-      <NoticeList />
-      {fatal && (
-        <div className="fatal" role="alert">
-          <strong>Training cannot run in this browser.</strong> {fatal}
-        </div>
-      )}
-      <main className={`layout${settingsShown ? '' : ' no-settings'}${metricsShown ? '' : ' no-metrics'}`}>
-        {settingsShown && (
-          <aside className="settings" aria-label="Settings">
-            <PanelBoundary name="Settings">
-              <FaultPoint panel="settings" />
-              <ControlPanel />
-            </PanelBoundary>
-          </aside>
+    <LayoutContext.Provider value={layout}>
+      <div className={shellClasses(scenario)} data-layout={layout}>
+        <AppHeader onOpen={setDialog} onPresent={present} />
+        <NoticeList />
+        {fatal && (
+          <div className="fatal" role="alert">
+            <strong>Training cannot run in this browser.</strong> {fatal}
+          </div>
         )}
-        <section className="stage" aria-label="Transport view" ref={stageRef}>
-          <PlaybackBar />
-          <PanelBoundary name="The transport view">
-            <FaultPoint panel="transport" />
-            <TransportView />
-          </PanelBoundary>
-        </section>
-        {metricsShown && (
-          <aside className="metrics" aria-label="Metrics">
-            <PanelBoundary name="Metrics">
-              <FaultPoint panel="metrics" />
-              <MetricsPanel />
+        <main className={`layout${settingsShown ? '' : ' no-settings'}${metricsShown ? '' : ' no-metrics'}`}>
+          <section className="stage" aria-label="Transport view" ref={stageRef}>
+            <PlaybackBar />
+            <PanelBoundary name="The transport view">
+              <FaultPoint panel="transport" />
+              <TransportView />
             </PanelBoundary>
-          </aside>
-        )}
-      </main>
-      <PresetGallery open={dialog === 'presets'} onClose={() => setDialog(null)} />
-      <StudyPanel open={dialog === 'studies'} onClose={() => setDialog(null)} />
-      <ShareDialog open={dialog === 'share'} onClose={() => setDialog(null)} />
-      <ExportDialog open={dialog === 'export'} onClose={() => setDialog(null)} />
-      <HelpDialog open={dialog === 'help'} onClose={() => setDialog(null)} />
-    </div>
+            {presenting && <PresentBar onLeave={leave} />}
+          </section>
+          <div className="side">
+            {settingsShown && (
+              <GuardedAside panel="settings" label="Settings">
+                <ControlPanel />
+              </GuardedAside>
+            )}
+            {metricsShown && (
+              <GuardedAside panel="metrics" label="Metrics">
+                <MetricsPanel />
+              </GuardedAside>
+            )}
+          </div>
+        </main>
+        <PresetGallery open={dialog === 'presets'} onClose={() => setDialog(null)} />
+        <StudyPanel open={dialog === 'studies'} onClose={() => setDialog(null)} />
+        <ShareDialog open={dialog === 'share'} onClose={() => setDialog(null)} />
+        <ExportDialog open={dialog === 'export'} onClose={() => setDialog(null)} />
+        <HelpDialog open={dialog === 'help'} onClose={() => setDialog(null)} />
+      </div>
+    </LayoutContext.Provider>
   );
 }

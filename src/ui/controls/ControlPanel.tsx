@@ -1,20 +1,73 @@
 /**
- * The settings column: data, network, penalty, optimiser and classroom, every control driven by the
- * field table. Sections a teacher hid are left out; the classroom section disappears while locked.
+ * The settings: data, network, penalty, optimiser and classroom, every control driven by the field
+ * table. On a desktop or a classroom's screen they are one column; on phones and tablets they are
+ * tabs, one part shown at a time (the others stay mounted, so nothing opened in them is lost).
+ * Sections a teacher hid are left out; the classroom section disappears while locked.
  */
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+import { panelId, tabId, Tabs } from '../layout/Tabs';
+import { useLayoutName } from '../layout/useLayout';
 import { useScenarioFields } from '../services';
 import { ClassroomSection } from './ClassroomSection';
 import { ChoiceField, NumberInputField, SliderField } from './fields';
 import { PenaltySection } from './PenaltySection';
 import { SeedField } from './SeedField';
 
+type Part = 'data' | 'network' | 'penalty' | 'optimizer' | 'classroom';
+
+const TAB_LABELS: Record<Part, string> = {
+  data: 'Data',
+  network: 'Network',
+  penalty: 'Penalty',
+  optimizer: 'Training',
+  classroom: 'Classroom',
+};
+
+const TABS_PREFIX = 'settings';
+
 export function ControlPanel() {
-  const scenario = useScenarioFields('hide', 'lock', 'data', 'opt', 'batch', 'n');
-  const shown = (part: (typeof scenario.hide)[number]) => !scenario.hide.includes(part);
+  const scenario = useScenarioFields('hide', 'lock', 'data', 'opt', 'batch', 'n', 'class');
+  const layout = useLayoutName();
+  // A classroom's projector has the height for every part, and a lesson can point at any of them.
+  const tabbed = layout !== 'desktop' && !(layout === 'side' && scenario.class === 'on');
+  const [chosen, setChosen] = useState<Part>('data');
+  const parts = (['data', 'network', 'penalty', 'optimizer', 'classroom'] as const).filter((p) =>
+    p === 'classroom' ? scenario.lock !== 'on' : !scenario.hide.includes(p),
+  );
+  // A part hidden by the link cannot stay chosen: the first part shown is.
+  const selected: Part = parts.includes(chosen) ? chosen : (parts[0] ?? 'data');
+  const part = (id: Part, content: ReactNode) =>
+    parts.includes(id) && (
+      <div
+        key={id}
+        className="settings-part"
+        // The part in use stays chosen, so that it is the tab shown when the layout becomes tabbed.
+        onFocusCapture={() => setChosen(id)}
+        {...(tabbed && {
+          role: 'tabpanel',
+          id: panelId(TABS_PREFIX, id),
+          'aria-labelledby': tabId(TABS_PREFIX, id),
+          hidden: id !== selected,
+        })}
+      >
+        {content}
+      </div>
+    );
   return (
-    <div className="control-panel">
+    <div className={tabbed ? 'control-panel tabbed' : 'control-panel'}>
       {scenario.lock === 'on' && <p className="locked-note">Settings are locked for this lesson.</p>}
-      {shown('data') && (
+      {tabbed && parts.length > 1 && (
+        <Tabs<Part>
+          label="Settings"
+          prefix={TABS_PREFIX}
+          tabs={parts.map((id) => ({ id, label: TAB_LABELS[id] }))}
+          selected={selected}
+          onSelect={setChosen}
+        />
+      )}
+      {part(
+        'data',
         <section className="panel-section" aria-labelledby="data-heading">
           <h2 id="data-heading">Data</h2>
           <ChoiceField name="data" variant="select" />
@@ -22,9 +75,10 @@ export function ControlPanel() {
           {scenario.data !== 'custom' && <SliderField name="n" />}
           <SliderField name="noise" />
           <SeedField />
-        </section>
+        </section>,
       )}
-      {shown('network') && (
+      {part(
+        'network',
         <section className="panel-section" aria-labelledby="model-heading">
           <h2 id="model-heading">Network</h2>
           <SliderField name="K" />
@@ -32,10 +86,11 @@ export function ControlPanel() {
           <ChoiceField name="act" />
           <ChoiceField name="h" />
           <ChoiceField name="head" />
-        </section>
+        </section>,
       )}
-      {shown('penalty') && <PenaltySection />}
-      {shown('optimizer') && (
+      {part('penalty', <PenaltySection />)}
+      {part(
+        'optimizer',
         <section className="panel-section" aria-labelledby="optimiser-heading">
           <h2 id="optimiser-heading">Optimiser</h2>
           <ChoiceField name="opt" />
@@ -67,9 +122,9 @@ export function ControlPanel() {
             name="engine"
             hint="Fused computes each step in one kernel (CPU, WASM, WebGPU); reference composes it from tfjs ops and is used on WebGL. Both compute the same step."
           />
-        </section>
+        </section>,
       )}
-      {scenario.lock !== 'on' && <ClassroomSection />}
+      {part('classroom', <ClassroomSection />)}
     </div>
   );
 }

@@ -16,7 +16,8 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
         ))}
       </dl>
       <p className="field-hint">
-        In the transport view: scroll to zoom, drag to pan, double-click to reset the view.
+        In the transport view: scroll or pinch to zoom, drag (mouse or one finger) to pan, double-click or
+        double-tap to reset the view.
       </p>
     </Dialog>
   );

@@ -1,6 +1,8 @@
 /**
  * Drawing own points on a transport canvas: click adds a point of the selected class, shift-click one
- * of the other class, dragging paints several, right-click or a long press removes the nearest.
+ * of the other class, dragging paints several (mouse, pen or one finger: Pointer Events), right-click
+ * or a long press removes the nearest. A second finger turns the gesture into a pinch zoom (see
+ * useCanvasNavigation) and takes back the point the first finger added if it had not painted yet.
  * Ctrl+Z / Ctrl+Shift+Z undo and redo. Active only while the data are the user's own.
  */
 import type { RefObject } from 'react';
@@ -43,6 +45,12 @@ export function useDrawing(
     };
     const onDown = (event: PointerEvent) => {
       if (!drawing() || event.button !== 0) return;
+      if (!event.isPrimary) {
+        if (stroke && !stroke.moved) points.undo();
+        cancelPress();
+        stroke = null;
+        return;
+      }
       const at = planeAt(event);
       if (!at) return;
       event.preventDefault();
@@ -61,7 +69,7 @@ export function useDrawing(
       }, LONG_PRESS_MS);
     };
     const onMove = (event: PointerEvent) => {
-      if (!stroke || !drawing()) return;
+      if (!stroke || !drawing() || !event.isPrimary) return;
       if (Math.hypot(event.clientX - stroke.lastX, event.clientY - stroke.lastY) < PAINT_SPACING_PX) return;
       const at = planeAt(event);
       if (!at) return;
@@ -71,7 +79,8 @@ export function useDrawing(
       stroke.lastY = event.clientY;
       points.add(at.x, at.y, stroke.label);
     };
-    const onUp = () => {
+    const onUp = (event: PointerEvent) => {
+      if (!event.isPrimary) return;
       cancelPress();
       stroke = null;
     };

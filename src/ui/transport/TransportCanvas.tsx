@@ -60,7 +60,7 @@ export function TransportCanvas({ channel, label }: { channel: RunChannel; label
         data-drawing={drawing}
         role="img"
         aria-describedby="transport-summary"
-        aria-label={`${label ? `${label}. ` : ''}${CHOICE_LABELS.data[scenario.data]}: training and test points carried through ${scenario.K} residual blocks. Scroll to zoom, drag to pan, double-click to reset the view.`}
+        aria-label={`${label ? `${label}. ` : ''}${CHOICE_LABELS.data[scenario.data]}: training and test points carried through ${scenario.K} residual blocks. Scroll or pinch to zoom, drag to pan, double-click or double-tap to reset the view.`}
       />
       {label && <span className="run-label">{label}</span>}
       {scenario.caption && !label && <p className="canvas-caption">{scenario.caption}</p>}
