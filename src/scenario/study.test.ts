@@ -29,7 +29,7 @@ describe('built-in studies', () => {
     const study = STUDIES.find((s) => s.name === 'low-data-moons')!;
     expect(encodeStudyLink(study)).toBe(
       'study=low-data-moons&sweep=n&values=10,20,50,100,300,1000&arms=off(penalty:off);least+action(penalty:lap)' +
-        '&seeds=20&steps=1500&v=1&noise=0.25&K=10',
+        '&seeds=20&steps=1500&v=1&noise=0.25&K=10&warmup=0&decay=0&eps=1e-7',
     );
     expect(studyCells(study)).toHaveLength(240);
   });
