@@ -340,7 +340,7 @@ export type Scenario = { -readonly [K in keyof typeof FIELDS]: FieldValue<(typeo
 /** Scenario keys in canonical order. */
 export const SCENARIO_KEYS = Object.keys(FIELDS) as (keyof Scenario)[];
 
-/** The table row of a key, seen as any row (for code that handles every kind of field). */
+/** The table row of a key, as the general row type (for code that handles every kind of field). */
 export function fieldOf(key: keyof Scenario): FieldDefinition {
   return FIELDS[key];
 }
