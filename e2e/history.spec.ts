@@ -122,7 +122,8 @@ test('hovering a chart shows its step in the view and a rule on every chart; a t
   // A tap pins the step; the timeline then shows it until "Back to live".
   await chart.click({ position: at });
   await page.getByRole('heading', { name: /^Accuracy/ }).hover();
-  expect(await viewedStep(page)).toBe(step);
+  // The step under the same point (the page may have moved by a pixel since: a step either side).
+  expect(Math.abs((await viewedStep(page)) - step)).toBeLessThanOrEqual(1);
   await expect(page.getByRole('button', { name: 'Back to live' })).toBeVisible();
 });
 
@@ -168,7 +169,7 @@ test('a link opens at a training step of its run: it trains there, then pauses a
 
 test('in compare mode both runs show the step in view while both keep training', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&ntest=100&K=3&width=8&cmp=on');
+  await lab.open('v=1&n=60&ntest=100&K=3&width=8&pace=max&cmp=on', 'wasm');
   await lab.play();
   await lab.waitForStep(300);
   await dragTimeline(page, 0.4);
