@@ -195,6 +195,8 @@ export async function smokeCase(
   await page.evaluate(() => document.querySelector('canvas')?.scrollIntoView({ block: 'center' }), null);
   await page.screenshot(screenshot);
 
+  // Narrower than 900 px the header's tools fold into a menu.
+  if (size.width < 900) await page.clickButton('Menu');
   await page.clickButton('Presets');
   await waitFor(
     page,
