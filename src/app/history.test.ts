@@ -108,7 +108,9 @@ describe('a run’s past view on the page', () => {
     };
     route({ type: 'run', info: run });
     route(snapshot(300, 5));
-    expect(past.route({ type: 'history', runId: 1, steps: [0, 1, 2, 300], changes: [2] })).toBe(true);
+    expect(past.route({ type: 'history', runId: 1, fresh: true, steps: [0, 1, 2, 300], changes: [2] })).toBe(
+      true,
+    );
     expect(past.steps()).toEqual([0, 1, 2, 300]);
     expect(past.frames.current()!.step).toBe(300);
     route(snapshot(2, 1, true));
@@ -127,11 +129,17 @@ describe('a run’s past view on the page', () => {
     expect(past.frames.current()!.step).toBe(2);
     past.setViewing(false);
     expect(past.frames.current()!.step).toBe(310);
-    // A reset starts a new, shorter history: the page goes back to live.
+    // A thinned history is shorter but the same: the step in view stays.
     expect(restarts).toHaveLength(1);
-    past.route({ type: 'history', runId: 1, steps: [0], changes: [] });
+    past.route({ type: 'history', runId: 1, fresh: false, steps: [0, 2, 300, 320], changes: [2] });
+    expect(restarts).toHaveLength(1);
+    expect(past.steps()).toEqual([0, 2, 300, 320]);
+    // A reset starts a new history: the page goes back to live.
+    past.route({ type: 'history', runId: 1, fresh: true, steps: [0], changes: [] });
     expect(restarts).toHaveLength(2);
-    expect(past.route({ type: 'history', runId: 7, steps: [0, 1, 2, 3, 4], changes: [] })).toBe(true);
+    expect(past.route({ type: 'history', runId: 7, fresh: false, steps: [0, 1, 2, 3, 4], changes: [] })).toBe(
+      true,
+    );
     expect(past.steps()).toEqual([0]);
   });
 

@@ -92,9 +92,9 @@ export function createPastView(live: FrameSource): PastView {
           return false;
         case 'history': {
           if (event.runId !== runId) return true;
-          // A reset or load starts again from one step: the old steps are gone.
-          const restarted = event.steps.length < steps.length || event.steps[0] !== steps[0];
-          if (restarted && steps.length > 0) restart();
+          // A new history (reset, load, a restarted worker): the old steps are gone. A shorter list
+          // of the same history is only thinned, and a step in view stays in view.
+          if (event.fresh && steps.length > 0) restart();
           steps = event.steps;
           changes = event.changes;
           changed();

@@ -5,7 +5,7 @@ import { useCpuBackend } from '../engine/testing/cpuBackend';
 import type { Scenario } from '../scenario/schema';
 import type { WorkerEvent } from './protocol';
 import { SessionDriver } from './testing/sessionDriver';
-import { DENSE_STEPS } from './trainingHistory';
+import { DENSE_STEPS, gridStep } from './trainingHistory';
 
 beforeAll(useCpuBackend);
 
@@ -112,8 +112,24 @@ describe('training history in the session', () => {
     await a.send({ type: 'view', request, transport: true });
     for (const step of [3, 50, 127, 130, 0]) await a.send({ type: 'view-step', step });
     expect(tf.memory().numTensors).toBe(tensors);
+    expect(a.eventsOf('history').at(-1)!.fresh).toBe(false);
     await a.send({ type: 'reset' });
+    expect(a.eventsOf('history').at(-1)!.fresh).toBe(true);
     expect(a.eventsOf('history').at(-1)!.steps).toEqual([0]);
     expect(a.eventsOf('history').at(-1)!.changes).toEqual([]);
+  });
+
+  it('keeps the step in view while training thins the history past it', async () => {
+    const a = await SessionDriver.start({ K: 3, width: 8, steps: 1200 });
+    await a.playUntil(300);
+    await a.send({ type: 'view-step', step: gridStep(1) });
+    await a.playUntil(1200);
+    const lists = a.eventsOf('history');
+    expect(lists[0].fresh).toBe(true);
+    expect(lists.slice(1).every((list) => !list.fresh)).toBe(true);
+    // The grid thinned (about step 600), the step in view is still kept and still the one shown.
+    expect(lists.some((list, i) => i > 0 && list.steps.length < lists[i - 1].steps.length)).toBe(true);
+    expect(lists.at(-1)!.steps).toContain(gridStep(1));
+    expect(new Set(ofCheckpoint(a.eventsOf('snapshot')).map((s) => s.step))).toEqual(new Set([gridStep(1)]));
   });
 });

@@ -43,6 +43,8 @@ export class HistoryView {
   private fieldsKey = '';
   private measuredKey = '';
   private changed = false;
+  /** Whether the next `history` list is the first of a new history (the page then drops its steps). */
+  private fresh = false;
   /** A copy of the last checkpoint snapshot posted, while the view wants its transport measures. */
   private forMeasures: PackedSnapshot | null = null;
   /** Transport measures of kept checkpoints, by step (they never change). */
@@ -74,6 +76,7 @@ export class HistoryView {
     this.measuredKey = '';
     this.forMeasures = null;
     this.measures = new Map();
+    this.fresh = true;
     trainer.keepState();
   }
 
@@ -113,12 +116,15 @@ export class HistoryView {
     for (const state of states) if (history.add(state)) this.changed = true;
     if (!this.changed) return;
     this.changed = false;
-    this.host.post({ type: 'history', runId, steps: history.steps(), changes: history.changes() });
+    const fresh = this.fresh;
+    this.fresh = false;
+    this.host.post({ type: 'history', runId, fresh, steps: history.steps(), changes: history.changes() });
   }
 
   /** The page asked for `step` (null: live); set at once, before queued work runs, so it skips stale asks. */
   aim(step: number | null): void {
     this.target = step !== null && Number.isFinite(step) ? Math.max(0, step) : null;
+    if (this.target === null) this.history?.hold(null);
   }
 
   /** The kept checkpoint the page asks to see, or null when it views the live weights. */
@@ -137,6 +143,8 @@ export class HistoryView {
     const checkpoint = this.targetCheckpoint(runId);
     if (!checkpoint) return false;
     this.shownAt = this.host.now();
+    // Thinning spares the checkpoint in view: the view stays at its step while training goes on.
+    this.history?.hold(checkpoint.step);
     const request = this.wish.fieldRequest;
     const snapshotKey = `${runId}|${checkpoint.step}`;
     if (snapshotKey !== this.shownKey) {

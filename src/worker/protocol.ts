@@ -187,6 +187,8 @@ export type WorkerEvent =
   /**
    * The run's training history (src/worker/trainingHistory.ts) changed: the steps of its kept
    * checkpoints and the steps at which a setting was changed live, both ascending. Sent with the
-   * snapshot that follows a change; a rebuild, reset or load starts a new history.
+   * snapshot that follows a change; a rebuild, reset or load starts a new history, and the first list
+   * of a new history has `fresh` set (a list that is shorter than the one before is the same history,
+   * thinned).
    */
-  | { type: 'history'; runId: number; steps: number[]; changes: number[] };
+  | { type: 'history'; runId: number; fresh: boolean; steps: number[]; changes: number[] };

@@ -83,6 +83,34 @@ describe('training history schedule', () => {
     expect(dragged.steps()).toContain(4998);
   });
 
+  it('spares the checkpoint in view when it thins, until the view lets it go', () => {
+    const history = new TrainingHistory(1);
+    train(history, 0, 300);
+    // Grid point 1 (step 101) is the first to go when the grid thins, at about step 600.
+    history.hold(gridStep(1));
+    train(history, 301, 1000);
+    const unheld = new TrainingHistory(1);
+    train(unheld, 0, 1000);
+    expect(unheld.steps()).not.toContain(gridStep(1));
+    expect(history.steps()).toContain(gridStep(1));
+    expect(history.size).toBeLessThanOrEqual(MAX_CHECKPOINTS);
+    expect(history.nearest(gridStep(1))!.step).toBe(gridStep(1));
+    // Let go, the next thinning (near step 3,700) drops it.
+    history.hold(null);
+    train(history, 1001, 5000);
+    expect(history.steps()).not.toContain(gridStep(1));
+    // A live change's checkpoint in view is spared by the thinning of live changes too.
+    const marked = new TrainingHistory(1);
+    const first = 2009;
+    for (let step = 0; step <= 5000; step++) {
+      if (step > 2000 && step % 7 === 0) marked.markChange(step);
+      if (marked.wants(step)) marked.add(checkpoint(step));
+      if (step === first) marked.hold(first);
+    }
+    expect(marked.steps()).toContain(first);
+    expect(marked.size).toBeLessThanOrEqual(MAX_CHECKPOINTS);
+  });
+
   it('starts a resumed run at its step and finds the nearest checkpoint', () => {
     const history = new TrainingHistory(2, 5000);
     train(history, 5000, 6000);

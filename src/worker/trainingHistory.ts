@@ -78,6 +78,8 @@ export class TrainingHistory {
   private nextIndex = 1;
   private gridCount = 0;
   private markCount = 0;
+  /** The step of the checkpoint the page views: thinning spares it while it is in view. */
+  private held: number | null = null;
 
   /**
    * @param runId the run the history belongs to (a rebuild starts a new history)
@@ -162,6 +164,14 @@ export class TrainingHistory {
     return Math.abs(before.step - step) <= Math.abs(at.step - step) ? before : at;
   }
 
+  /**
+   * Keeps the checkpoint at `step` through thinning while the page views it (null: none), so that the
+   * view at a past step stays where it is while training goes on and the grid thins.
+   */
+  hold(step: number | null): void {
+    this.held = step;
+  }
+
   /** Steps of the kept checkpoints, ascending. */
   steps(): number[] {
     return this.entries.map((e) => e.checkpoint.step);
@@ -186,7 +196,9 @@ export class TrainingHistory {
   private thinGrid(): void {
     this.level++;
     const stride = 2 ** this.level;
-    this.entries = this.entries.filter((e) => e.kind !== 'grid' || e.index % stride === 0);
+    this.entries = this.entries.filter(
+      (e) => e.kind !== 'grid' || e.index % stride === 0 || e.checkpoint.step === this.held,
+    );
     this.gridCount = this.entries.filter((e) => e.kind === 'grid').length;
     this.nextIndex = Math.ceil(this.nextIndex / stride) * stride;
   }
@@ -194,7 +206,9 @@ export class TrainingHistory {
   /** Every second live-change checkpoint goes (the newest stays). */
   private thinMarks(): void {
     const marks = this.entries.filter((e) => e.kind === 'mark');
-    const dropped = new Set(marks.filter((_, i) => (marks.length - 1 - i) % 2 === 1));
+    const dropped = new Set(
+      marks.filter((e, i) => (marks.length - 1 - i) % 2 === 1 && e.checkpoint.step !== this.held),
+    );
     this.entries = this.entries.filter((e) => !dropped.has(e));
     this.markCount = marks.length - dropped.size;
   }
