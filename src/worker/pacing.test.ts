@@ -15,11 +15,11 @@ describe('Pacer', () => {
   it('allows the steps the pace has made due, and says how long to wait for the next', () => {
     const pacer = new Pacer();
     for (let i = 0; i < 5; i++) pacer.afterSlice(2 ** i, 2 ** i, 1, 2);
-    expect(pacer.budget(1000, 0, 10)).toBe(1);
+    expect(pacer.budget(1000, 0, 100)).toBe(1);
     pacer.afterSlice(1, 1, 0, 0);
-    expect(pacer.budget(1050, 1, 10)).toBe(0);
-    expect(pacer.waitBefore(1050, 1)).toBeCloseTo(50, 6);
-    expect(pacer.budget(1200, 1, 10)).toBe(2);
+    expect(pacer.budget(1005, 1, 100)).toBe(0);
+    expect(pacer.waitBefore(1005, 1)).toBeCloseTo(5, 6);
+    expect(pacer.budget(1030, 1, 100)).toBe(3);
   });
 
   it('goes on from a pace after running as fast as possible, without a debt', () => {
@@ -37,6 +37,17 @@ describe('Pacer', () => {
     for (let i = 0; i < 10; i++) pacer.afterSlice(2 ** i, 2 ** i, 1, 2);
     expect(pacer.budget(0, 0, 100)).toBe(1);
     expect(pacer.budget(10_000, 0, 100)).toBe(25);
+  });
+
+  it('keeps none at a pace slow enough to show every step: a late machine goes slower', () => {
+    const pacer = new Pacer();
+    for (let i = 0; i < 10; i++) pacer.afterSlice(2 ** i, 2 ** i, 1, 2);
+    expect(pacer.budget(0, 0, 20)).toBe(1);
+    pacer.afterSlice(1, 1, 1, 2);
+    // Two seconds late: one step now, then the next a twentieth of a second later.
+    expect(pacer.budget(2000, 1, 20)).toBe(1);
+    pacer.afterSlice(1, 1, 1, 2);
+    expect(pacer.waitBefore(2000, 2)).toBeCloseTo(50, 6);
   });
 
   it('holds at a step', () => {

@@ -13,6 +13,8 @@ import type { Pace } from '../scenario/schema';
 
 /** Training time per slice before the session looks at its messages again. */
 export const SLICE_MS = 16;
+/** Snapshots are sent at most this often while training runs faster than one step a snapshot. */
+export const SNAPSHOT_INTERVAL_MS = 33;
 /** Most steps queued in one slice. */
 const MAX_STEPS_PER_SLICE = 512;
 /** How often a held run looks again whether it may go on. */
@@ -21,8 +23,20 @@ const HOLD_POLL_MS = 10;
 export const TEMPO_FLOOR = 5;
 /** The tempo runs at step / TEMPO_SECONDS steps per second once that is above the floor. */
 export const TEMPO_SECONDS = 3;
-/** Steps earned but not taken (a machine slower than the pace) are kept for at most this long. */
+/**
+ * Steps earned but not taken (a machine slower than the pace) are kept for at most this long, at
+ * paces faster than one step a snapshot; at slower ones none are kept (see showsEveryStep).
+ */
 const MAX_CREDIT_SECONDS = 0.25;
+
+/**
+ * Whether a pace of `rate` steps per second is slow enough for every step to be its own snapshot.
+ * Then a machine that falls behind takes the steps later, one at a time, rather than several at once:
+ * the point of such a pace is that each step is seen.
+ */
+export function showsEveryStep(rate: number): boolean {
+  return rate * SNAPSHOT_INTERVAL_MS <= 1000;
+}
 
 /** Steps per second a pace allows after `step` steps (Infinity: as fast as possible). */
 export function paceRate(pace: Pace, step: number): number {
@@ -95,7 +109,8 @@ export class Pacer {
       paced.credit = 1;
     } else {
       const earned = paced.credit + ((now - paced.at) * rate) / 1000;
-      paced.credit = Math.min(earned, Math.max(1, rate * MAX_CREDIT_SECONDS));
+      const most = showsEveryStep(rate) ? 1 : Math.max(1, rate * MAX_CREDIT_SECONDS);
+      paced.credit = Math.min(earned, most);
     }
     paced.at = now;
     paced.rate = rate;

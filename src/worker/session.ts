@@ -26,7 +26,7 @@ import type { Scenario } from '../scenario/schema';
 import type { TrainedState } from '../scenario/trainedState';
 import { Checkpoints, fullState } from './checkpoints';
 import { ownedBuffer } from './ownedBuffer';
-import { Pacer, SLICE_MS, StepRate, paceRate } from './pacing';
+import { Pacer, SLICE_MS, SNAPSHOT_INTERVAL_MS, StepRate, paceRate, showsEveryStep } from './pacing';
 import type { PauseReason, WorkerCommand, WorkerEvent } from './protocol';
 import { SpikeWatch } from './spikeWatch';
 import { HistoryView, MEASURE_REST_MS } from './historyView';
@@ -46,9 +46,6 @@ export interface SessionHost {
   wait(ms: number): Promise<void>;
   backends: readonly BackendCandidate[];
 }
-
-/** Shortest time between two snapshots while training (~30 per second). */
-export const SNAPSHOT_INTERVAL_MS = 33;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -333,7 +330,7 @@ export class TrainingSession {
       this.setPlaying(false, 'step-limit', `Paused after ${trainer.stepCount} steps, as the scenario asks.`);
     }
     // A pace slower than the frame rate shows every step, the first one after play included.
-    const everyStepShown = steps > 0 && rate * SNAPSHOT_INTERVAL_MS <= 1000;
+    const everyStepShown = steps > 0 && showsEveryStep(rate);
     const snapshotDue =
       everyStepShown ||
       this.host.now() - this.lastSnapshotAt >= Math.max(SNAPSHOT_INTERVAL_MS, 3 * this.lastSnapshotMs);
