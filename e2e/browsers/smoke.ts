@@ -9,10 +9,13 @@ import { PRESETS } from '../../src/scenario/presets';
 import type { BrowserPage } from './driver';
 import { poll } from './driver';
 
-/** Two moons, K = 6, least action (the default penalty), paused by the link after STEPS steps. */
+/**
+ * Two moons, K = 6, least action (the default penalty), paused by the link after STEPS steps, trained
+ * as fast as possible (the default tempo would take about 16 s to get there; it does not change a step).
+ */
 export const STEPS = 1000;
 const BLOCKS = 6;
-export const LINK = `v=1&data=moons&n=100&K=${BLOCKS}&steps=${STEPS}`;
+export const LINK = `v=1&data=moons&n=100&K=${BLOCKS}&steps=${STEPS}&pace=max`;
 
 /**
  * Relative tolerance on lambda at step STEPS. Measured: Firefox 153 and WebKitGTK 2.50 (fused WASM)
