@@ -189,13 +189,21 @@ for (const profile of PROFILES) {
           ),
         );
         for (const size of sizes) expect(size).toBeGreaterThanOrEqual(24);
-        const stage = await page.evaluate(() => ({
-          canvas: document.querySelector('canvas.transport-canvas')!.getBoundingClientRect().height,
-          bottom: document.querySelector('.stage')!.getBoundingClientRect().bottom,
-          innerHeight: window.innerHeight,
-        }));
-        expect(stage.canvas).toBeGreaterThan(0.7 * stage.innerHeight);
+        // The view as tall as the screen, its bars beside it, all on screen.
+        const stage = await page.evaluate(() => {
+          const rect = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+          const canvas = rect('canvas.transport-canvas');
+          const bars = ['.playback', '.depth-bar', '.present-bar'].map(rect);
+          return {
+            canvas: canvas.height,
+            bottom: Math.max(canvas.bottom, ...bars.map((b) => b.bottom)),
+            barsBeside: bars.every((b) => b.left >= canvas.right),
+            innerHeight: window.innerHeight,
+          };
+        });
+        expect(stage.canvas).toBeGreaterThan(0.9 * stage.innerHeight);
         expect(stage.bottom).toBeLessThanOrEqual(stage.innerHeight);
+        expect(stage.barsBeside).toBe(true);
         await expectNoSeriousAxeViolation(page);
         await page.screenshot({ path: screenshotPath(`devices/present-1920x1080`) });
         await page.keyboard.press('Escape');
