@@ -3,7 +3,8 @@
  * the worker's chain puts it (WASM first); meanwhile a probe worker times the fused step for the
  * run's shapes on each other backend, and if one is clearly faster the run moves there, continuing
  * exactly. What was learned is kept per device and shape class (local storage), so the next visit
- * starts on the winner and a rebuild to similar shapes does not measure again. A forced backend
+ * starts on the winner and a rebuild to similar shapes does not measure again. In compare mode the
+ * compared run moves with the scenario's (and starts on its backend). A forced backend
  * (`?backend=`) is never overridden.
  */
 import type { BackendName } from '../core/backends';
@@ -141,7 +142,8 @@ export function createBackendRace(deps: {
     const why = stored
       ? 'measured fastest on this device before'
       : `${steps(results.find((r) => r.backend === winner)!.stepsPerSecond!)} against ${BACKEND_LABELS[current]}'s ${steps(results.find((r) => r.backend === current)?.stepsPerSecond ?? 0)}`;
-    runs.a.control.moveTo(winner, why);
+    // The compared run moves too: both runs of compare mode train on the same backend.
+    for (const run of runs.all()) run.control.moveTo(winner, why);
   };
 
   const measure = (key: string, scenario: Scenario) => {

@@ -269,6 +269,25 @@ describe('"auto" chooses the backend by measurement', () => {
     expect(next.app.store.getState().backendChoice!.reason).toMatch(/earlier/);
   });
 
+  it('moves the compared run with the scenario’s; a compared run started later starts there', async () => {
+    const h = start(
+      small({ cmp: 'on', vs: 'penalty:off' }),
+      { storage: memoryStorage(), backendPreference: 'auto', measurement: race(0.001) },
+      nodeBackendCandidates(),
+    );
+    await h.until(() => phase(h) === 'paused' && phase(h, 'b') === 'paused', 'both runs are ready');
+    h.app.runs.play();
+    await h.until(() => backendOf(h) === 'cpu', 'the run moves to the CPU backend');
+    const moves = (w: InProcessClient) => w.commands.flatMap((c) => (c.type === 'move' ? [c.backend] : []));
+    await h.until(() => h.workers.filter((w) => moves(w).length > 0).length === 2, 'both runs move');
+    expect(h.workers.flatMap(moves)).toEqual(['cpu', 'cpu']);
+    await h.until(() => h.stepOf('a') > 50 && h.stepOf('b') > 50, 'both train on after the move');
+    h.app.store.getState().editScenario({ cmp: 'off' });
+    h.app.store.getState().editScenario({ cmp: 'on' });
+    const last = h.workers.at(-1)!.commands[0];
+    expect(last.type === 'start' && last.first).toBe('cpu');
+  });
+
   it('stays where it is when no other backend is clearly faster', async () => {
     const h = start(
       small(),

@@ -60,7 +60,10 @@ export function createRuns(
         store,
         scenarioOf: compared,
         label: 'Second run',
-        firstBackend: () => null,
+        // With "auto", the compared run starts where the scenario's run trains (measured or moved
+        // there), so that both compute on the same backend.
+        firstBackend: () =>
+          store.getState().backendPreference === 'auto' ? (store.getState().backend?.name ?? null) : null,
       });
       // Both runs start together from the seed's initial weights, so that they stay comparable.
       a.control.reset();
