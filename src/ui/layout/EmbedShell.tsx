@@ -15,6 +15,7 @@ import { PlaybackBar } from '../PlaybackBar';
 import { useAppState, useScenarioFields } from '../services';
 import { TransportView } from '../transport/TransportView';
 import { fullPageLink, pageAddress } from './embedLinks';
+import { GuardedAside } from './GuardedAside';
 import { shellClasses, shownPanels } from './shownPanels';
 
 /** The same scenario on the full page, in a new tab; the only part of the frame that follows every edit. */
@@ -24,25 +25,6 @@ function OpenFullPage() {
     <a className="open-full" href={fullPageLink(pageAddress(), scenario)} target="_blank" rel="noopener">
       Open in Least Action Lab <span aria-hidden="true">↗</span>
     </a>
-  );
-}
-
-function Aside({
-  name,
-  panel,
-  children,
-}: {
-  name: string;
-  panel: 'settings' | 'metrics';
-  children: ReactNode;
-}) {
-  return (
-    <aside className={panel} aria-label={name}>
-      <PanelBoundary name={name}>
-        <FaultPoint panel={panel} />
-        {children}
-      </PanelBoundary>
-    </aside>
   );
 }
 
@@ -79,14 +61,14 @@ export function EmbedShell({
           </PanelBoundary>
         </section>
         {shown.settings && (
-          <Aside name="Settings" panel="settings">
+          <GuardedAside label="Settings" panel="settings">
             <ControlPanel />
-          </Aside>
+          </GuardedAside>
         )}
         {shown.metrics && (
-          <Aside name="Metrics" panel="metrics">
+          <GuardedAside label="Metrics" panel="metrics">
             <MetricsPanel />
-          </Aside>
+          </GuardedAside>
         )}
       </main>
       {children}
