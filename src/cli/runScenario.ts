@@ -4,12 +4,11 @@
  * final weights. Shared by the CLI command and the scripts and tests that drive it.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { HISTORY_FIELDS } from '../core/snapshot';
-import { findNonFinite, snapshotViews } from '../core/snapshot';
 import { unflattenWeights } from '../core/weights';
 import type { EngineKind } from '../core/types';
 import { selectBackend } from '../engine/backend';
 import { nodeBackendCandidates } from '../engine/nodeBackends';
+import { trainChecked } from '../engine/trainChecked';
 import type { PackedSnapshot } from '../engine/trainer';
 import { Trainer } from '../engine/trainer';
 import { encodeScenarioLink, parseScenarioText } from '../scenario/link';
@@ -19,8 +18,6 @@ import { decodeTrainedState } from '../scenario/trainedState';
 import type { RunMetrics } from './report';
 import { runMetrics } from './report';
 
-/** Steps between checks for divergence (each check reads the per-step values back). */
-const CHECK_EVERY = 250;
 /** Steps trained when neither the options nor the scenario say how many. */
 export const DEFAULT_STEPS = 1000;
 
@@ -71,21 +68,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
 
   const steps = options.steps ?? (scenario.steps > 0 ? scenario.steps : DEFAULT_STEPS);
   const target = trainer.stepCount + steps;
-  const started = performance.now();
-  let diverged: string | null = null;
-  while (trainer.stepCount < target && diverged === null) {
-    const sliceStart = trainer.stepCount;
-    while (trainer.stepCount < Math.min(target, sliceStart + CHECK_EVERY)) trainer.step();
-    const history = await trainer.takeHistory();
-    const bad = history.findIndex((v) => !Number.isFinite(v));
-    if (bad >= 0) {
-      diverged = `a value became infinite or not a number at step ${sliceStart + Math.floor(bad / HISTORY_FIELDS.length) + 1}`;
-    }
-  }
-  const seconds = (performance.now() - started) / 1000;
-  const snapshot = await trainer.snapshot();
-  const nonFinite = findNonFinite(snapshotViews(snapshot.data, snapshot.layout));
-  diverged ??= nonFinite && `after step ${snapshot.step}, ${nonFinite} is infinite or not a number`;
+  const { snapshot, diverged, seconds } = await trainChecked(trainer, target, () => performance.now());
   // Non-finite positions have no optimal transport: a diverged run is not measured.
   const metrics = runMetrics(snapshot, config.model, config.seed, diverged === null);
   const output: RunOutput = {

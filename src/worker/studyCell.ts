@@ -4,18 +4,15 @@
  * WebAssembly), with the same final metrics (engine/runMetrics.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { findNonFinite, HISTORY_FIELDS, snapshotViews } from '../core/snapshot';
 import type { BackendCandidate } from '../engine/backend';
 import { selectBackend } from '../engine/backend';
 import { runMetrics } from '../engine/runMetrics';
+import { trainChecked } from '../engine/trainChecked';
 import { Trainer } from '../engine/trainer';
 import { decodeScenarioLink } from '../scenario/link';
 import { runConfig } from '../scenario/runConfig';
 import { runNumbers } from '../scenario/studyRows';
 import type { CellResult } from '../study/runStudy';
-
-/** Steps between readbacks of the per-step records (which also shows a divergence early). */
-const SLICE = 250;
 
 /** Message to a study worker: train this link for this many steps. */
 export interface StudyCellRequest {
@@ -38,19 +35,7 @@ export function createCellTrainer(candidates: readonly BackendCandidate[], now: 
     const config = runConfig(decodeScenarioLink(link).scenario);
     const trainer = new Trainer(config);
     try {
-      const started = now();
-      let diverged: string | null = null;
-      while (trainer.stepCount < steps && diverged === null) {
-        const sliceStart = trainer.stepCount;
-        while (trainer.stepCount < Math.min(steps, sliceStart + SLICE)) trainer.step();
-        const bad = (await trainer.takeHistory()).findIndex((v) => !Number.isFinite(v));
-        if (bad >= 0)
-          diverged = `a value became infinite or not a number at step ${sliceStart + Math.floor(bad / HISTORY_FIELDS.length) + 1}`;
-      }
-      const seconds = (now() - started) / 1000;
-      const snapshot = await trainer.snapshot();
-      const nonFinite = findNonFinite(snapshotViews(snapshot.data, snapshot.layout));
-      diverged ??= nonFinite && `after step ${snapshot.step}, ${nonFinite} is infinite or not a number`;
+      const { snapshot, diverged, seconds } = await trainChecked(trainer, steps, now);
       // Non-finite positions have no optimal transport: a diverged run is not measured.
       const metrics = runMetrics(snapshot, config.model, config.seed, diverged === null);
       return { ...runNumbers({ ...metrics, seconds }), diverged };
