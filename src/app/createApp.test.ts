@@ -201,6 +201,23 @@ describe('the app layer', () => {
     expect(h.app.store.getState().runs.b).toBeNull();
   });
 
+  it('tells the worker once per new snapshot that the page had a frame for it, and when it is hidden', async () => {
+    const h = start(small());
+    await h.until(() => phase(h) === 'paused', 'ready');
+    const shown = () => h.workers[0].commands.filter((c) => c.type === 'shown');
+    const control = h.app.runs.a.control;
+    control.frameShown(true);
+    control.frameShown(true);
+    const runId = h.app.runs.a.frames.current()!.run.runId;
+    expect(shown()).toEqual([{ type: 'shown', runId, step: 0 }]);
+    h.app.runs.step();
+    await h.until(() => h.stepOf('a') === 1, 'one step');
+    control.frameShown(true);
+    control.frameShown(false);
+    control.frameShown(false);
+    expect(shown().map((c) => c.type === 'shown' && c.step)).toEqual([0, 1, null]);
+  });
+
   it('opening a scenario with play=on trains it; the depth has one writer', async () => {
     const h = start(small());
     await h.until(() => phase(h) === 'paused', 'ready');

@@ -127,6 +127,7 @@ export function createApp(deps: AppDeps): App {
   if (trained) ready = loadTrainedState({ store, runs }, scenario, trained);
   else if (scenario.play === 'on') playWhenBuilt(runs);
 
+  let hiddenOff: (() => void) | undefined;
   return {
     store,
     runs,
@@ -143,8 +144,14 @@ export function createApp(deps: AppDeps): App {
       // The depth advances first in every frame, then the view syncs and the renderers read it.
       loop.add(createDepthAnimator(store, depth, reducedMotion));
       attachViewSyncs({ store, depth, view, runs, loop });
+      // In every frame (before the renderers draw it): the worker learns which snapshot the page shows.
+      loop.add(() => runs.all().forEach((run) => run.control.frameShown(true)));
+      hiddenOff = page?.onVisibilityChange(() => {
+        if (page.hidden()) runs.all().forEach((run) => run.control.frameShown(false));
+      });
     },
     dispose() {
+      hiddenOff?.();
       url?.dispose();
       stopSteps();
       stopDepth();

@@ -46,6 +46,12 @@ export interface RunControl {
   memory(): Promise<WorkerMemory>;
   /** Shows the view at a past training step (null: back to the live weights). */
   viewStep(step: number | null): void;
+  /**
+   * Called in every animation frame (true) and when the page is hidden (false): tells the worker,
+   * once per change, the live step the page has a frame for, or that it draws none (WorkerCommand
+   * "shown").
+   */
+  frameShown(drawing: boolean): void;
 }
 
 export interface RunChannel {
@@ -151,6 +157,7 @@ export function createRun(options: RunOptions): RunChannel {
     if (state.scenario !== previous.scenario) sender.edited(options.scenarioOf(state));
   });
 
+  let shown: { runId: number; step: number | null } | null = null;
   const control: RunControl = {
     play: () => connection.send({ type: 'play' }),
     pause: () => connection.send({ type: 'pause' }),
@@ -175,6 +182,14 @@ export function createRun(options: RunOptions): RunChannel {
     viewStep(step) {
       connection.send({ type: 'view-step', step });
       if (step === null) router.showLive();
+    },
+    frameShown(drawing) {
+      const frame = frames.current();
+      if (!frame) return;
+      const now = { runId: frame.run.runId, step: drawing ? frame.step : null };
+      if (shown?.runId === now.runId && shown.step === now.step) return;
+      shown = now;
+      connection.send({ type: 'shown', ...now });
     },
   };
 

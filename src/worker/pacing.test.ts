@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Pacer, StepRate, TEMPO_FLOOR, TEMPO_SECONDS, paceRate } from './pacing';
+import { Pacer, SHOWN_WAIT_MS, StepRate, TEMPO_FLOOR, TEMPO_SECONDS, paceRate } from './pacing';
 
 describe('Pacer', () => {
   it('doubles the steps of short slices and halves them when snapshots dominate', () => {
@@ -48,6 +48,30 @@ describe('Pacer', () => {
     expect(pacer.budget(2000, 1, 20)).toBe(1);
     pacer.afterSlice(1, 1, 1, 2);
     expect(pacer.waitBefore(2000, 2)).toBeCloseTo(50, 6);
+  });
+
+  it('waits for the page to show a snapshot at a pace that shows every step, for a while', () => {
+    const pacer = new Pacer();
+    expect(pacer.budget(0, 0, 10)).toBe(1);
+    pacer.afterSlice(1, 1, 1, 2);
+    pacer.shown(0);
+    pacer.posted(1, 0);
+    // Due at 100 ms, but the page has not shown step 1 yet.
+    expect(pacer.budget(100, 1, 10)).toBe(0);
+    expect(pacer.waitBefore(100, 1)).toBeGreaterThan(0);
+    pacer.shown(1);
+    expect(pacer.budget(110, 1, 10)).toBe(1);
+    pacer.afterSlice(1, 1, 1, 2);
+    pacer.posted(2, 110);
+    // Never shown: the next step goes SHOWN_WAIT_MS after the snapshot was posted.
+    expect(pacer.budget(110 + SHOWN_WAIT_MS - 1, 2, 10)).toBe(0);
+    expect(pacer.budget(110 + SHOWN_WAIT_MS, 2, 10)).toBe(1);
+    // Faster paces, or a hidden page, are not held back.
+    pacer.posted(3, 1000);
+    expect(pacer.budget(1001, 3, 1000)).toBeGreaterThan(0);
+    pacer.shown(null);
+    pacer.posted(4, 2000);
+    expect(pacer.budget(2200, 4, 10)).toBe(1);
   });
 
   it('holds at a step', () => {

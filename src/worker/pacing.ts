@@ -38,6 +38,11 @@ export function showsEveryStep(rate: number): boolean {
   return rate * SNAPSHOT_INTERVAL_MS <= 1000;
 }
 
+/** Most time a step waits for the page to show the snapshot before it, at paces that show every step. */
+export const SHOWN_WAIT_MS = 500;
+/** How often a run waiting for the page looks again. */
+const SHOWN_POLL_MS = 4;
+
 /** Steps per second a pace allows after `step` steps (Infinity: as fast as possible). */
 export function paceRate(pace: Pace, step: number): number {
   if (pace === 'max') return Infinity;
@@ -51,11 +56,31 @@ export class Pacer {
   private paced = { at: NaN, credit: 1, rate: Infinity };
   /** Training waits at this step; Infinity: no hold. */
   holdAt = Infinity;
+  /**
+   * The page's side of a pace that shows every step: the step of the snapshot last posted (and when),
+   * the step the page last said it showed, and whether it says so at all (a page that never does, or
+   * a hidden one, is not waited for).
+   */
+  private page = { posted: -1, postedAt: -Infinity, shown: -1, watching: false };
 
   /** Forgets the backend's speed (a new run, a new backend). */
   restart(): void {
     this.stepsPerSlice = 1;
     this.restartPace();
+    this.page = { ...this.page, posted: -1, postedAt: -Infinity, shown: -1 };
+  }
+
+  /** A snapshot of `step` was posted at time `now` (the first one of a step starts the wait). */
+  posted(step: number, now: number): void {
+    if (step === this.page.posted) return;
+    this.page.posted = step;
+    this.page.postedAt = now;
+  }
+
+  /** The page showed the snapshot of `step`; null: it shows none for now (hidden). */
+  shown(step: number | null): void {
+    this.page.watching = step !== null;
+    if (step !== null) this.page.shown = step;
   }
 
   /** Starts the pace clock afresh (training started): the first step is due at once. */
@@ -68,7 +93,9 @@ export class Pacer {
    * (paceRate; Infinity: as fast as possible).
    */
   budget(now: number, stepCount: number, rate: number): number {
-    return Math.min(this.stepsPerSlice, this.paceBudget(now, rate), Math.max(0, this.holdAt - stepCount));
+    const paced = this.paceBudget(now, rate);
+    if (this.awaitsPage(now)) return 0;
+    return Math.min(this.stepsPerSlice, paced, Math.max(0, this.holdAt - stepCount));
   }
 
   /**
@@ -89,9 +116,21 @@ export class Pacer {
   /** Milliseconds to wait before the next slice (0: go on at once). */
   waitBefore(now: number, stepCount: number): number {
     if (stepCount >= this.holdAt) return HOLD_POLL_MS;
+    if (this.awaitsPage(now)) return SHOWN_POLL_MS;
     const { at, credit, rate } = this.paced;
     if (!Number.isFinite(rate) || Number.isNaN(at)) return 0;
     return Math.max(0, at + ((1 - credit) * 1000) / rate - now);
+  }
+
+  /** Whether the next step waits for the page to show the last snapshot (see `shown`). */
+  private awaitsPage(now: number): boolean {
+    const page = this.page;
+    return (
+      page.watching &&
+      showsEveryStep(this.paced.rate) &&
+      page.posted > page.shown &&
+      now - page.postedAt < SHOWN_WAIT_MS
+    );
   }
 
   /**

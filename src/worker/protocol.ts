@@ -66,6 +66,12 @@ export type WorkerCommand =
    */
   | { type: 'hold'; step: number }
   /**
+   * The page had an animation frame with the run's live snapshot of `step` (null: the page draws
+   * nothing for now, e.g. its tab is hidden). At a pace slow enough to show every step the worker
+   * waits for this before the next step (at most SHOWN_WAIT_MS), so that a busy page misses none.
+   */
+  | { type: 'shown'; runId: number; step: number | null }
+  /**
    * Test hooks: make the worker fail as it could in the field, to check that the page recovers.
    * "device-loss" destroys the WebGPU device; "hang" blocks the worker forever; "crash" throws an
    * uncaught error.

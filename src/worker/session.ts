@@ -87,6 +87,11 @@ export class TrainingSession {
   receive(command: WorkerCommand): Promise<void> {
     // The step to view is taken at once, so that views queued behind it are skipped as stale.
     if (command.type === 'view-step') this.past.aim(command.step);
+    // What the page showed is noted at once: a training slice may be waiting for it.
+    if (command.type === 'shown') {
+      if (command.runId === this.runId) this.pacer.shown(command.step);
+      return Promise.resolve();
+    }
     return this.exclusive(() => this.handle(command));
   }
 
@@ -331,9 +336,11 @@ export class TrainingSession {
     }
     // A pace slower than the frame rate shows every step, the first one after play included.
     const everyStepShown = steps > 0 && showsEveryStep(rate);
+    // A slice that waited (a hold, the page) posts nothing new.
     const snapshotDue =
       everyStepShown ||
-      this.host.now() - this.lastSnapshotAt >= Math.max(SNAPSHOT_INTERVAL_MS, 3 * this.lastSnapshotMs);
+      (this.stalePublication() &&
+        this.host.now() - this.lastSnapshotAt >= Math.max(SNAPSHOT_INTERVAL_MS, 3 * this.lastSnapshotMs));
     if ((limitReached && this.stalePublication()) || snapshotDue) await this.publish();
     this.pacer.afterSlice(steps, budget, stepMs, this.host.now() - start);
   }
@@ -359,6 +366,7 @@ export class TrainingSession {
     const now = this.host.now();
     this.lastSnapshotAt = now;
     this.publishedStep = snapshot.step;
+    this.pacer.posted(snapshot.step, now);
     this.lastSnapshotMs = now - started;
     const views = snapshotViews(snapshot.data, snapshot.layout);
     const problem = findNonFinite(views);

@@ -3,6 +3,7 @@ import { metric, snapshotViews } from '../core/snapshot';
 import type { DatasetKind } from '../core/types';
 import { useCpuBackend } from '../engine/testing/cpuBackend';
 import { defaultScenario } from '../scenario/schema';
+import { SHOWN_WAIT_MS } from './pacing';
 import { FakeClock, SessionDriver } from './testing/sessionDriver';
 
 beforeAll(useCpuBackend);
@@ -44,6 +45,27 @@ describe('the default tempo', () => {
     await driver.send({ type: 'pause' });
     const steps = driver.eventsOf('snapshot').map((e) => e.step);
     for (let step = 0; step <= 60; step++) expect(steps).toContain(step);
+  });
+
+  it('waits a little for a page that says what it showed, and not for one that is hidden', async () => {
+    const timeTo = async (shown: (number | null)[]) => {
+      const clock = new FakeClock();
+      // The run pauses itself at step 4, so the (fake) clock stops there.
+      const driver = await SessionDriver.start({ pace: 'tempo', steps: 4 }, clock);
+      const runId = driver.eventsOf('run').at(-1)!.info.runId;
+      for (const step of shown) await driver.send({ type: 'shown', runId, step });
+      const started = clock.time;
+      await driver.playUntil(4);
+      expect(driver.isPlaying()).toBe(false);
+      return clock.time - started;
+    };
+    // At the tempo's first rate (5 steps a second) four steps take about 0.6-0.8 s.
+    const unwatched = await timeTo([]);
+    expect(unwatched).toBeLessThan(1000);
+    // A page that showed step 0 and then says nothing: every later step waits for it, a while.
+    expect(await timeTo([0])).toBeGreaterThanOrEqual(3 * SHOWN_WAIT_MS);
+    // A page that went hidden is not waited for.
+    expect(await timeTo([0, null])).toBe(unwatched);
   });
 
   it('shows a live change at once while a slow pace waits for its next step', async () => {
