@@ -24,8 +24,8 @@ import type { LivePatch } from '../scenario/runConfig';
 import { changedSettings, runConfig } from '../scenario/runConfig';
 import type { Scenario } from '../scenario/schema';
 import type { TrainedState } from '../scenario/trainedState';
+import { BufferPool } from './bufferPool';
 import { Checkpoints, fullState } from './checkpoints';
-import { ownedBuffer } from './ownedBuffer';
 import { Pacer, SLICE_MS, StepRate, paceRate } from './pacing';
 import type { PauseReason, WorkerCommand, WorkerEvent } from './protocol';
 import { SpikeWatch } from './spikeWatch';
@@ -80,9 +80,12 @@ export class TrainingSession {
   /** Set once the current run's values became non-finite (reported once, until reset or rebuild). */
   private divergedRun = false;
 
+  /** Snapshot and field-layer buffers the page gave back (a few of each size in flight). */
+  private readonly buffers = new BufferPool(6);
+
   constructor(private readonly host: SessionHost) {
     this.checkpoints = new Checkpoints(host);
-    this.outputs = new ViewOutputs(host);
+    this.outputs = new ViewOutputs(host, this.buffers);
     this.past = new HistoryView(host, this.outputs);
   }
 
@@ -90,6 +93,10 @@ export class TrainingSession {
   receive(command: WorkerCommand): Promise<void> {
     // The step to view is taken at once, so that views queued behind it are skipped as stale.
     if (command.type === 'view-step') this.past.aim(command.step);
+    if (command.type === 'recycle') {
+      this.buffers.give(command.buffer);
+      return Promise.resolve();
+    }
     return this.exclusive(() => this.handle(command));
   }
 
@@ -367,7 +374,8 @@ export class TrainingSession {
     const problem = findNonFinite(views);
     if (!problem)
       this.outputs.measure(this.runId, trainer, views, snapshot.layout, snapshot.step, this.playing);
-    const data = ownedBuffer(snapshot.data);
+    // Into a buffer the page gave back: the page's heap takes in no new one per snapshot.
+    const data = this.buffers.copyOf(snapshot.data);
     this.host.post(
       {
         type: 'snapshot',
