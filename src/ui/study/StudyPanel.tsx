@@ -96,7 +96,7 @@ export function StudyPanel({ open, onClose }: { open: boolean; onClose: () => vo
               checked={state.allCores}
               onChange={(e) => runner.setAllCores(e.currentTarget.checked)}
             />
-            Use all cores (faster; the page may respond more slowly meanwhile)
+            Use all cores (none left for the page while the study runs)
           </label>
           <label className="study-file">
             Open results (JSON)
