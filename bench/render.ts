@@ -6,6 +6,8 @@
  */
 import type { Browser, Page } from 'playwright';
 import type { RenderCost } from '../src/app/testHook';
+import type { AllocationSite } from './heap';
+import { measureHeap } from './heap';
 import { median } from './stats';
 
 export interface RenderRow {
@@ -20,8 +22,18 @@ export interface RenderRow {
   draw_p95_ms: number;
   /** Frames per second the page reached while measuring. */
   fps: number;
-  /** JavaScript heap growth per second while training (incoming snapshots included), MB/s. */
+  /**
+   * The page's usedJSHeapSize rises summed frame to frame per second while training, MB/s (falls, i.e.
+   * collections, not subtracted). usedJSHeapSize counts ArrayBuffer backing stores too, so the
+   * snapshots' buffers arriving from the worker are in it as well as every object the page allocates.
+   */
   heap_mb_per_s: number;
+  /** Bytes of JavaScript objects the main thread allocates per second while training (garbage included; sampling profiler), MB/s. */
+  allocated_mb_per_s: number;
+  /** Heap growth (V8 heap and ArrayBuffer backing stores) from a forced full collection to another while training, MB/s. */
+  retained_mb_per_s: number;
+  /** The same allocation rate with training paused and the flow animating: the renderers' own, MB/s. */
+  paused_allocated_mb_per_s: number;
   /** Heap growth per frame with training paused and the flow animating: the renderers' own allocation. */
   paused_heap_bytes_per_frame: number;
   /** The transport view's draw, p95, paused with the flow animating (every layer redrawn each frame). */
@@ -82,10 +94,26 @@ export function measureWindow(page: Page, seconds: number): Promise<Window> {
 export async function benchRender(
   browser: Browser,
   baseUrl: string,
-  options: { repeats: number; seconds: number; log: (line: string) => void },
+  options: {
+    repeats: number;
+    seconds: number;
+    log: (line: string) => void;
+    /** Print this many top allocation sites of the headline case (training, then paused). */
+    profileSites?: number;
+    /** The production build, for its source maps. */
+    distDir?: string;
+  },
 ): Promise<RenderRow[]> {
   const rows: RenderRow[] = [];
+  const printSites = (title: string, sites: AllocationSite[]) => {
+    options.log(`  top allocation sites, ${title} (MB/s, share of all bytes allocated):`);
+    for (const s of sites)
+      options.log(
+        `    ${s.mb_per_s.toFixed(3).padStart(7)} ${(100 * s.share).toFixed(1).padStart(5)}%  ${s.site}`,
+      );
+  };
   for (const c of RENDER_CASES) {
+    const sites = c.name === HEADLINE_CASE ? (options.profileSites ?? 0) : 0;
     const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
     // The flow moves slowly from depth 3.55: every frame redraws, yet the decision regions stay those
     // of depth 4 (the nearest whole depth), so no new field layers are requested while measuring.
@@ -97,11 +125,16 @@ export async function benchRender(
     await page.waitForTimeout(1500);
     const windows: Window[] = [];
     for (let r = 0; r < options.repeats; r++) windows.push(await measureWindow(page, options.seconds));
+    const heapOptions = { sites, distDir: options.distDir };
+    const training = await measureHeap(page, options.seconds, heapOptions);
+    if (sites > 0) printSites(`${c.name}, training`, training.sites);
     // Paused, the frames still draw every layer (the flow animates) but no snapshot arrives: what the
     // heap grows by then is the renderers' own allocation per frame.
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await page.waitForTimeout(500);
     const paused = await measureWindow(page, options.seconds);
+    const pausedHeap = await measureHeap(page, options.seconds, heapOptions);
+    if (sites > 0) printSites(`${c.name}, paused`, pausedHeap.sites);
     const state = await page.evaluate(() => window.__lab!.snapshot()!.step);
     await page.close();
     const row: RenderRow = {
@@ -114,11 +147,17 @@ export async function benchRender(
       draw_p95_ms: median(windows.map((w) => w.draw.p95)),
       fps: median(windows.map((w) => w.frames / w.seconds)),
       heap_mb_per_s: median(windows.map((w) => w.heapBytes / w.seconds / 1e6)),
+      allocated_mb_per_s: training.window.allocated_mb_per_s,
+      retained_mb_per_s: training.window.retained_mb_per_s,
+      paused_allocated_mb_per_s: pausedHeap.window.allocated_mb_per_s,
       paused_heap_bytes_per_frame: paused.heapBytes / paused.frames,
       paused_draw_p95_ms: paused.draw.p95,
     };
     options.log(
-      `  render ${c.name}: frame p50 ${row.p50_ms.toFixed(2)} ms, p95 ${row.p95_ms.toFixed(2)} ms (trained to step ${state})`,
+      `  render ${c.name}: frame p50 ${row.p50_ms.toFixed(2)} ms, p95 ${row.p95_ms.toFixed(2)} ms, ` +
+        `heap rises ${row.heap_mb_per_s.toFixed(2)} MB/s, allocated ${row.allocated_mb_per_s.toFixed(2)} MB/s ` +
+        `(paused ${row.paused_allocated_mb_per_s.toFixed(3)}), retained ${row.retained_mb_per_s.toFixed(3)} MB/s ` +
+        `(trained to step ${state})`,
     );
     rows.push(row);
   }

@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- --json] [-- --only render|training|webgpu|phone|desktop|history|study] [-- --repeats N] [-- --seconds S]`:
+ * `npm run bench [-- --json] [-- --only render|training|webgpu|phone|desktop|history|study] [-- --repeats N] [-- --seconds S] [-- --profile [N]]`:
  * training throughput (reference and fused engines on CPU and WASM in this process, on WebGPU through
  * Dawn in a child process), render cost, the phone row (a 390 x 844 page on a CPU slowed four
  * times) and the desktop start row, the training history (scrubbing latency, memory), each figure
  * the median over repeats, engines measured side by side, and the standard study sweep against one
  * process per run (bench/study.ts). Prints tables, or with --json one object with `training`,
- * `render`, `phone`, `desktop_start`, `history` and `study` keys.
+ * `render`, `phone`, `desktop_start`, `history` and `study` keys. `--profile` (with the render rows)
+ * prints the headline case's top allocation sites on the main thread, mapped to the sources
+ * (bench/heap.ts). The preview server listens on BENCH_PORT (default 4174, or the next free port).
  */
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright';
@@ -21,7 +23,7 @@ import { benchRender, HEADLINE_CASE } from './render';
 import { trainingTable } from './report';
 import { fixed } from './stats';
 import type { StudyBenchRow } from './study';
-import { benchStudy, studyTable } from './study';
+import { benchPageStudy, benchStudy, studyTable } from './study';
 import type { TrainingRow } from './training';
 import { benchNodeBackends } from './training';
 
@@ -31,8 +33,16 @@ const { values } = parseArgs({
     only: { type: 'string' },
     repeats: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '3' },
+    profile: { type: 'string' },
   },
+  // `--profile` alone or `--profile 30`.
+  args: process.argv
+    .slice(2)
+    .flatMap((a, i, all) =>
+      a === '--profile' && (i + 1 >= all.length || all[i + 1].startsWith('--')) ? [a, '20'] : [a],
+    ),
 });
+const profileSites = values.profile === undefined ? 0 : Math.max(1, Number(values.profile) || 20);
 const repeats = Math.max(1, Number(values.repeats) || 3);
 const seconds = Math.max(0.5, Number(values.seconds) || 3);
 const log = (line: string) => console.error(line);
@@ -90,9 +100,14 @@ const measureRender = values.only === undefined || values.only === 'render';
 const measurePhone = values.only === undefined || values.only === 'phone';
 const measureDesktopStart = values.only === undefined || values.only === 'desktop';
 const measureHistory = values.only === undefined || values.only === 'history';
-if (measureRender || measurePhone || measureDesktopStart || measureHistory) {
+const measureStudy = values.only === undefined || values.only === 'study';
+if (measureStudy) {
+  log('Study: the standard sweep on worker threads, and one process per run…');
+  study = await benchStudy({ log });
+}
+if (measureRender || measurePhone || measureDesktopStart || measureHistory || measureStudy) {
   const server = await preview({
-    preview: { port: 4174, strictPort: false, host: '127.0.0.1' },
+    preview: { port: Number(process.env.BENCH_PORT) || 4174, strictPort: false, host: '127.0.0.1' },
     logLevel: 'silent',
   });
   const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4174/';
@@ -102,7 +117,7 @@ if (measureRender || measurePhone || measureDesktopStart || measureHistory) {
   try {
     if (measureRender) {
       log('Render cost (headless Chromium, production build)…');
-      render = await benchRender(browser, url, { repeats, seconds, log });
+      render = await benchRender(browser, url, { repeats, seconds, log, profileSites, distDir: 'dist' });
     }
     if (measurePhone) {
       log(`Phone (${PHONE.width} x ${PHONE.height}, CPU slowed ${PHONE.cpuSlowdown}x)…`);
@@ -116,15 +131,16 @@ if (measureRender || measurePhone || measureDesktopStart || measureHistory) {
       log('Training history (headless Chromium, production build; memory in this process)…');
       history = await benchHistory(browser, url, { repeats, log });
     }
+    if (measureStudy) {
+      for (const allCores of [false, true]) {
+        log(`Study in the page (production build, default view${allCores ? ', all cores' : ''})…`);
+        study.push(await benchPageStudy(browser, url, { allCores, log }));
+      }
+    }
   } finally {
     await browser.close();
     await server.close();
   }
-}
-
-if (values.only === undefined || values.only === 'study') {
-  log('Study: the standard sweep on worker threads, and one process per run…');
-  study = await benchStudy({ log });
 }
 
 const headline = render.find((r) => r.layers === HEADLINE_CASE);
@@ -157,16 +173,23 @@ if (values.json) {
       '\nRender, 2,000 training + 1,000 test particles, K = 16, training and flow animation running',
     );
     console.log(
-      '(ms per frame; "paused": training paused, flow still animating, every layer redrawn each frame)',
+      '(ms per frame; "paused": training paused, flow still animating, every layer redrawn each frame;',
     );
     console.log(
-      'layers                        frame p50  frame p95  draw p50  draw p95   fps  heap MB/s  paused draw p95  paused heap B/frame',
+      ' heap rises: usedJSHeapSize increases summed frame to frame, snapshot buffers from the worker included;',
+    );
+    console.log(
+      ' allocated: JS objects allocated on the main thread, garbage included; retained: growth after forced GCs)',
+    );
+    console.log(
+      'layers                        frame p50  frame p95  draw p50  draw p95   fps  heap rises MB/s  allocated MB/s  retained MB/s  paused draw p95  paused allocated MB/s',
     );
     for (const r of render) {
       console.log(
         `${r.layers.padEnd(30)}${fixed(r.p50_ms).padStart(9)}${fixed(r.p95_ms).padStart(11)}${fixed(r.draw_p50_ms).padStart(10)}` +
-          `${fixed(r.draw_p95_ms).padStart(10)}${fixed(r.fps).padStart(6)}${fixed(r.heap_mb_per_s).padStart(11)}` +
-          `${fixed(r.paused_draw_p95_ms).padStart(17)}${fixed(r.paused_heap_bytes_per_frame).padStart(21)}`,
+          `${fixed(r.draw_p95_ms).padStart(10)}${fixed(r.fps).padStart(6)}${fixed(r.heap_mb_per_s).padStart(17)}` +
+          `${fixed(r.allocated_mb_per_s).padStart(16)}${fixed(r.retained_mb_per_s, 2).padStart(15)}` +
+          `${fixed(r.paused_draw_p95_ms).padStart(17)}${fixed(r.paused_allocated_mb_per_s).padStart(23)}`,
       );
     }
   }

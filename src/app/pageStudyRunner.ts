@@ -1,5 +1,8 @@
-/** The page's one study runner, on Web Workers (the cores the browser offers, one left for the page). */
-import { createWebWorkerCellRunner, studyWorkerCount } from '../worker/studyClient';
+/**
+ * The page's one study runner, on Web Workers: the cores the browser offers with one left for the
+ * page, or all of them when the user asks.
+ */
+import { allCoresWorkerCount, createWebWorkerCellRunner, studyWorkerCount } from '../worker/studyClient';
 import type { StudyRunner } from './studyRunner';
 import { createStudyRunner } from './studyRunner';
 
@@ -10,6 +13,7 @@ export function pageStudyRunner(): StudyRunner {
   runner ??= createStudyRunner({
     createRunner: createWebWorkerCellRunner,
     workers: studyWorkerCount(),
+    allWorkers: allCoresWorkerCount(),
     now: () => performance.now(),
   });
   return runner;

@@ -82,7 +82,8 @@ export interface RunOptions {
 
 export function createRun(options: RunOptions): RunChannel {
   const { id, store, clock } = options;
-  const frames = createFrameSource();
+  // A replaced snapshot's buffer goes back to the worker, which writes a later snapshot into it.
+  const frames = createFrameSource(undefined, (buffer) => connection.send({ type: 'recycle', buffer }));
   const past = createPastView(frames);
   const history = new MetricsHistory();
   const primary = id === 'a';

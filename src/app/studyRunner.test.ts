@@ -48,6 +48,30 @@ describe('the page study runner', () => {
     expect(Math.max(...seen)).toBe(8);
   });
 
+  it('uses every core once asked, from the next run on', async () => {
+    let created = 0;
+    const runner = createStudyRunner({
+      createRunner: (): CellRunner => {
+        created++;
+        return { run: async (cell) => numbers(cell), terminate: () => undefined };
+      },
+      workers: 1,
+      allWorkers: 2,
+      now: () => 0,
+    });
+    runner.setText(TINY);
+    expect(runner.getState()).toMatchObject({ workers: 1, allCores: false });
+    runner.setAllCores(true);
+    expect(runner.getState()).toMatchObject({ workers: 2, allCores: true });
+    runner.start();
+    await settle();
+    await settle();
+    expect(runner.getState().status).toBe('done');
+    expect(created).toBe(2);
+    runner.setAllCores(false);
+    expect(runner.getState().workers).toBe(1);
+  });
+
   it('cancel ends a run as cancelled; a results file opens as loaded, a bad one says why', async () => {
     const runner = createStudyRunner({
       createRunner: (): CellRunner => {

@@ -27,8 +27,10 @@ export interface StudyRunState {
   progress: StudyProgress | null;
   status: StudyStatus;
   error: string | null;
-  /** Workers the run uses. */
+  /** Workers the run uses (or the next run will). */
   workers: number;
+  /** Whether the next run uses every core the browser offers (none left for the page). */
+  allCores: boolean;
 }
 
 export interface StudyRunner {
@@ -37,6 +39,8 @@ export interface StudyRunner {
   setText(text: string): void;
   /** Runs the study the text describes (cancelling one in progress first). */
   start(): void;
+  /** Use every core for the next run (true) or leave one for the page (false, the default). */
+  setAllCores(all: boolean): void;
   cancel(): void;
   /** Shows the results of a study JSON file (an export, or `npm run study --json`); false if unreadable. */
   load(text: string): boolean;
@@ -44,9 +48,14 @@ export interface StudyRunner {
 
 export function createStudyRunner(options: {
   createRunner: () => CellRunner;
+  /** Workers by default: the cores less one for the page. */
   workers: number;
+  /** Workers with "all cores" on (at least `workers`). */
+  allWorkers?: number;
   now: () => number;
 }): StudyRunner {
+  const workersFor = (all: boolean) =>
+    all ? Math.max(options.workers, options.allWorkers ?? options.workers) : options.workers;
   let state: StudyRunState = {
     text: encodeStudyLink(STUDIES[0]),
     study: null,
@@ -56,6 +65,7 @@ export function createStudyRunner(options: {
     status: 'idle',
     error: null,
     workers: options.workers,
+    allCores: false,
   };
   const listeners = new Set<() => void>();
   const set = (patch: Partial<StudyRunState>) => {
@@ -71,16 +81,21 @@ export function createStudyRunner(options: {
       return () => listeners.delete(listener);
     },
     setText: (text) => set({ text }),
+    setAllCores(all) {
+      // A run in progress keeps its workers; the count shown changes with the next run.
+      set(state.status === 'running' ? { allCores: all } : { allCores: all, workers: workersFor(all) });
+    },
     start() {
       controller?.abort();
       const run = new AbortController();
       controller = run;
       const { study, notices } = parseStudyText(state.text);
       const cells = studyCells(study);
-      set({ study, notices, rows: [], progress: null, status: 'running', error: null });
+      const workers = workersFor(state.allCores);
+      set({ study, notices, rows: [], progress: null, status: 'running', error: null, workers });
       void runStudy({
         cells,
-        jobs: options.workers,
+        jobs: workers,
         createRunner: options.createRunner,
         signal: run.signal,
         now: options.now,

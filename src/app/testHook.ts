@@ -6,6 +6,7 @@ import { metric } from '../core/snapshot';
 import type { RenderStats } from '../render/renderStats';
 import { selectTransport, shownBlocks } from '../state/selectors';
 import type { App } from './createApp';
+import { pageStudyRunner } from './pageStudyRunner';
 
 export interface LabHook {
   /** The latest snapshot's step and metrics, or null before the first one. */
@@ -47,6 +48,8 @@ export interface LabHook {
   renderStats(): RenderCost;
   /** Main-thread cost of every frame's work (all renderers, charts, thumbnails), in milliseconds. */
   frameStats(): RenderCost;
+  /** The page's study: its status, runs finished of all, workers, and seconds since it started. */
+  study(): { status: string; finished: number; total: number; workers: number; elapsedSeconds: number };
   /** Starts both statistics afresh. */
   resetRenderStats(): void;
   /** Makes a panel ("settings", "transport", "metrics") fail to render, or all recover (null). */
@@ -172,6 +175,17 @@ export function installTestHook(
         weight: metric(frame.views, 'weight'),
         layer0: Array.from(frame.views.trainPositions.subarray(0, n * 2)),
         layerK: Array.from(frame.views.trainPositions.subarray(frame.layout.blocks * n * 2)),
+      };
+    },
+    study() {
+      const s = pageStudyRunner().getState();
+      const total = s.study ? s.study.values.length * s.study.arms.length * s.study.seeds : 0;
+      return {
+        status: s.status,
+        finished: s.rows.length,
+        total,
+        workers: s.workers,
+        elapsedSeconds: s.progress?.elapsedSeconds ?? 0,
       };
     },
     renderStats: () => costOf(renderStats),

@@ -8,9 +8,9 @@ import type { ScaleContinuousNumeric } from 'd3-scale';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import type { Selection } from 'd3-selection';
 import { pointer, select } from 'd3-selection';
-import { line } from 'd3-shape';
 import type { DecimatingSeries } from '../core/series';
 import { columnExtremes } from './columnExtremes';
+import { linePath } from './linePath';
 
 export interface ChartLine {
   label: string;
@@ -55,6 +55,9 @@ export function formatStep(step: number): string {
   if (Math.abs(step) >= 1e3) return `${round(step / 1e3)}k`;
   return round(step);
 }
+
+const finite = Number.isFinite;
+const positive = (v: number) => Number.isFinite(v) && v > 0;
 
 /** Index of the stored point of `series` nearest to step x (binary search; -1 when empty). */
 export function nearestIndex(series: DecimatingSeries, x: number): number {
@@ -103,12 +106,17 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
     .attr('visibility', 'hidden');
   const hoverArea = plot.append('rect').attr('class', 'chart-hover').attr('fill', 'transparent');
 
-  let x = scaleLinear();
-  let y: ScaleContinuousNumeric<number, number> = scaleLinear();
+  // Scales and axes are built once and given new domains on each redraw.
+  const x = scaleLinear();
+  const linearY = scaleLinear();
+  const logarithmicY = scaleLog();
+  let y: ScaleContinuousNumeric<number, number> = linearY;
+  const stepAxis = axisBottom(x).tickFormat((v) => formatStep(Number(v)));
   let innerW = 0;
   let innerH = 0;
   let width = 120;
-  let drawnFrame = '';
+  // What the frame (size, value axis) was last drawn for.
+  const drawnFrame = { lo: NaN, hi: NaN, width: NaN, logY: false, hasData: false };
   let stepInView: number | null = null;
   const placeStepRule = () => {
     const shown = stepInView !== null && innerW > 0;
@@ -193,24 +201,24 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
       // The step axis ends at the latest step, so the lines reach the right edge; the value axis is
       // rounded out to tick values and so changes only now and then: it (and the chart's size) is
       // rebuilt, which is DOM work, only when it changed.
-      x = scaleLinear().domain([0, xMax]).range([0, innerW]);
-      y = (logY ? scaleLog() : scaleLinear()).domain([yMin, yMax]).range([innerH, 0]).nice();
-      const frameKey = `${y.domain()}|${width}|${logY}|${hasData}`;
-      if (frameKey !== drawnFrame) drawFrame(hasData);
-      drawnFrame = frameKey;
-      xAxis.attr('transform', `translate(0,${innerH})`).call(
-        axisBottom(x)
-          .ticks(Math.max(2, Math.floor(innerW / 70)))
-          .tickFormat((v) => formatStep(Number(v))),
-      );
-      const shown = logY ? (v: number) => Number.isFinite(v) && v > 0 : Number.isFinite;
-      options.lines.forEach(({ series }, i) => {
+      x.domain([0, xMax]).range([0, innerW]);
+      y = logY ? logarithmicY : linearY;
+      y.domain([yMin, yMax]).range([innerH, 0]).nice();
+      const [lo, hi] = y.domain();
+      const f = drawnFrame;
+      if (f.lo !== lo || f.hi !== hi || f.width !== width || f.logY !== logY || f.hasData !== hasData) {
+        drawFrame(hasData);
+        Object.assign(f, { lo, hi, width, logY, hasData });
+      }
+      xAxis
+        .attr('transform', `translate(0,${innerH})`)
+        .call(stepAxis.ticks(Math.max(2, Math.floor(innerW / 70))));
+      const shown = logY ? positive : finite;
+      for (let i = 0; i < options.lines.length; i++) {
+        const { series } = options.lines[i];
         const count = columnExtremes(series.xs, series.ys, series.length, x, shown, drawn[i]);
-        const path = line<number>()
-          .x((j) => x(series.xs[j]))
-          .y((j) => y(series.ys[j]))(drawn[i].subarray(0, count));
-        paths[i].attr('d', path ?? '');
-      });
+        paths[i].attr('d', linePath(series.xs, series.ys, drawn[i], count, x, y));
+      }
       placeStepRule();
     },
     showStep(step) {

@@ -52,9 +52,29 @@ export interface FrameSource {
   fieldsVersion(): number;
 }
 
-/** @param clock milliseconds, for the easing of the axes (snapshots move it on) */
-export function createFrameSource(clock: () => number = () => performance.now()): FrameSource {
+/**
+ * @param clock milliseconds, for the easing of the axes (snapshots move it on)
+ * @param release hears the buffer of a snapshot or of field layers once newer ones (or a new run)
+ *   replaced it: nothing
+ *   reads it afterwards, so it may be transferred away (back to the worker, for its next snapshot).
+ *   Renderers read the current frame on each frame and keep no older one.
+ */
+export function createFrameSource(
+  clock: () => number = () => performance.now(),
+  release: (buffer: ArrayBuffer) => void = () => undefined,
+): FrameSource {
   let run: RunInfo | null = null;
+  /** The buffers of the current frame's snapshot and field layers. */
+  let held: ArrayBuffer | null = null;
+  let heldFields: ArrayBuffer | null = null;
+  const hold = (buffer: ArrayBuffer | null) => {
+    if (held && held !== buffer) release(held);
+    held = buffer;
+  };
+  const holdFields = (buffer: ArrayBuffer | null) => {
+    if (heldFields && heldFields !== buffer) release(heldFields);
+    heldFields = buffer;
+  };
   let axes: FollowedRegion | null = null;
   /** The square fitted to the run's inputs: the axes never close in further. */
   let home: PlaneRegion = { cx: 0, cy: 0, half: 1.5 };
@@ -71,6 +91,7 @@ export function createFrameSource(clock: () => number = () => performance.now())
       run = next;
       axes = null;
       frame = null;
+      hold(null);
       fields = null;
       version++;
       fieldsVersion++;
@@ -90,11 +111,13 @@ export function createFrameSource(clock: () => number = () => performance.now())
       // The axes stay still while the training points stay in them; they follow the points otherwise.
       axes = followData(axes, views.trainPositions, clock(), home);
       frame = { run, step, layout, views, region: axes.region, fields };
+      hold(data.buffer as ArrayBuffer);
       version++;
     },
     pushFields(runId, step, request, layout, data) {
       if (!run || run.runId !== runId) return;
       fields = { step, request, layout, views: fieldsViews(data, layout) };
+      holdFields(data.buffer as ArrayBuffer);
       fieldsVersion++;
       refresh();
     },

@@ -29,7 +29,7 @@ export function createTrainingClient(): TrainingClient {
   worker.onmessageerror = () =>
     emit({ type: 'error', message: 'A message from the training worker could not be read.', fatal: false });
   return {
-    send: (command) => worker.postMessage(command),
+    send: (command) => worker.postMessage(command, command.type === 'recycle' ? [command.buffer] : []),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,7 +1,7 @@
 /**
  * The messages between the page and the training worker. Commands go to the worker; events come
  * back. Snapshots carry one Float32Array whose buffer is transferred, not copied (layout in
- * src/core/snapshot.ts). Every failure in the worker arrives as an `error` event with a sentence a
+ * src/core/snapshot.ts), and given back by the page (`recycle`) once a newer one replaced it. Every failure in the worker arrives as an `error` event with a sentence a
  * user can read; the worker never dies silently.
  */
 import type { FieldRequest, FieldsLayout } from '../core/fieldGrids';
@@ -102,7 +102,13 @@ export type WorkerCommand =
    * `checkpoint: true`, and again whenever the view's request changes. Null: back to the live
    * weights. Training goes on meanwhile; its snapshots keep coming, unmarked.
    */
-  | { type: 'view-step'; step: number | null };
+  | { type: 'view-step'; step: number | null }
+  /**
+   * The buffer of a snapshot the page has replaced with a newer one, transferred back: the worker
+   * writes a later snapshot of the same size into it (src/worker/bufferPool.ts), so that the page does
+   * not take in a new buffer with every snapshot. Handled at once, outside the command queue.
+   */
+  | { type: 'recycle'; buffer: ArrayBuffer };
 
 /** Facts about a run that do not change until it is rebuilt. */
 export interface RunInfo {

@@ -10,28 +10,21 @@ import { unflattenWeights } from '../core/weights';
 import type { SnapshotViews } from '../core/snapshot';
 import { findNonFinite, historyValue, snapshotViews } from '../core/snapshot';
 import type { BackendCandidate } from '../engine/backend';
-import {
-  activateBackend,
-  destroyGpuDevice,
-  onGpuDeviceLost,
-  reportOf,
-  selectBackend,
-  tensorMemory,
-} from '../engine/backend';
+import { activateBackend, onGpuDeviceLost, reportOf, selectBackend } from '../engine/backend';
 import type { PackedSnapshot } from '../engine/trainer';
 import { Trainer } from '../engine/trainer';
 import type { LivePatch } from '../scenario/runConfig';
 import { changedSettings, runConfig } from '../scenario/runConfig';
 import type { Scenario } from '../scenario/schema';
 import type { TrainedState } from '../scenario/trainedState';
+import { BufferPool } from './bufferPool';
 import { Checkpoints, fullState } from './checkpoints';
-import { ownedBuffer } from './ownedBuffer';
 import { Pacer, SLICE_MS, SNAPSHOT_INTERVAL_MS, StepRate, paceRate, showsEveryStep } from './pacing';
 import type { PauseReason, WorkerCommand, WorkerEvent } from './protocol';
 import { SpikeWatch } from './spikeWatch';
 import { HistoryView, MEASURE_REST_MS } from './historyView';
 import { ViewOutputs } from './viewOutputs';
-import { measuredEvent } from './measure';
+import { answerQuery, isQuery } from './queries';
 import { deviceLossNotice, moveNotice } from './backendNotices';
 import type { BackendName, BackendReport } from '../core/backends';
 
@@ -77,9 +70,12 @@ export class TrainingSession {
   /** Set once the current run's values became non-finite (reported once, until reset or rebuild). */
   private divergedRun = false;
 
+  /** Snapshot and field-layer buffers the page gave back (a few of each size in flight). */
+  private readonly buffers = new BufferPool(6);
+
   constructor(private readonly host: SessionHost) {
     this.checkpoints = new Checkpoints(host);
-    this.outputs = new ViewOutputs(host);
+    this.outputs = new ViewOutputs(host, this.buffers);
     this.past = new HistoryView(host, this.outputs);
   }
 
@@ -92,6 +88,10 @@ export class TrainingSession {
       if (command.runId === this.runId) this.pacer.shown(command.step);
       return Promise.resolve();
     }
+    if (command.type === 'recycle') {
+      this.buffers.give(command.buffer);
+      return Promise.resolve();
+    }
     return this.exclusive(() => this.handle(command));
   }
 
@@ -102,6 +102,7 @@ export class TrainingSession {
   }
 
   private async handle(command: WorkerCommand): Promise<void> {
+    if (isQuery(command)) return answerQuery(command, this.trainer, this.runId, this.host);
     switch (command.type) {
       case 'start': {
         const report = await selectBackend(command.backend, this.host.backends, command.first ?? null);
@@ -160,26 +161,9 @@ export class TrainingSession {
         await this.publish();
         return;
       }
-      case 'export': {
-        const trainer = this.trainer;
-        if (!trainer) return;
-        const state = await fullState(trainer);
-        this.host.post({ type: 'trained', id: command.id, runId: this.runId, state }, [state.weights.buffer]);
-        return;
-      }
       case 'hold':
         this.pacer.holdAt = command.step;
         return;
-      case 'probe':
-        this.host.post({ type: 'memory', id: command.id, ...tensorMemory() });
-        return;
-      case 'simulate':
-        if (command.fault === 'device-loss' && !destroyGpuDevice()) {
-          throw new Error('There is no GPU device to lose: the run is not on WebGPU.');
-        }
-        return;
-      case 'measure':
-        return this.host.post(await measuredEvent(command, this.host.backends, () => this.host.now()));
       case 'move':
         return this.moveTo(command.backend, command.reason);
       case 'view-step':
@@ -372,7 +356,8 @@ export class TrainingSession {
     const problem = findNonFinite(views);
     if (!problem)
       this.outputs.measure(this.runId, trainer, views, snapshot.layout, snapshot.step, this.playing);
-    const data = ownedBuffer(snapshot.data);
+    // Into a buffer the page gave back: the page's heap takes in no new one per snapshot.
+    const data = this.buffers.copyOf(snapshot.data);
     this.host.post(
       {
         type: 'snapshot',

@@ -8,7 +8,12 @@ import type { StudyCellReply, StudyCellRequest } from './studyCell';
 
 /** Workers a study uses in this browser: the cores it offers, leaving one for the page. */
 export function studyWorkerCount(): number {
-  return Math.max(1, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1);
+  return Math.max(1, allCoresWorkerCount() - 1);
+}
+
+/** Workers a study uses with "all cores": one per core the browser offers. */
+export function allCoresWorkerCount(): number {
+  return Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 2);
 }
 
 export function createWebWorkerCellRunner(): CellRunner {

@@ -9,7 +9,7 @@ import type { TransportMeasures } from '../core/measures';
 import { measureTransportSubsampled } from '../core/measures';
 import type { SnapshotLayout, SnapshotViews } from '../core/snapshot';
 import type { Trainer } from '../engine/trainer';
-import { ownedBuffer } from './ownedBuffer';
+import type { BufferPool } from './bufferPool';
 import type { WorkerEvent } from './protocol';
 
 /** Shortest time between two field updates while training. */
@@ -46,7 +46,11 @@ export class ViewOutputs {
   /** Step of the last transport measurement of the current weights (-1: none). */
   private measuredStep = -1;
 
-  constructor(private readonly host: OutputHost) {}
+  /** @param buffers buffers the page gave back, for the field layers */
+  constructor(
+    private readonly host: OutputHost,
+    private readonly buffers: BufferPool,
+  ) {}
 
   /** What the view shows now: field layers for `request` (null: none), and transport measures or not. */
   set(request: FieldRequest | null, transport: boolean): void {
@@ -105,7 +109,7 @@ export class ViewOutputs {
     const request = this.request;
     if (!request) return;
     this.lastFieldsAt = this.host.now();
-    const data = ownedBuffer(await trainer.fields(request));
+    const data = this.buffers.copyOf(await trainer.fields(request));
     if (!isCurrent()) return;
     this.host.post(
       {

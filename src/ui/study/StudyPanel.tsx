@@ -90,6 +90,14 @@ export function StudyPanel({ open, onClose }: { open: boolean; onClose: () => vo
           <button type="button" disabled={!running} onClick={() => runner.cancel()}>
             Cancel
           </button>
+          <label className="study-cores">
+            <input
+              type="checkbox"
+              checked={state.allCores}
+              onChange={(e) => runner.setAllCores(e.currentTarget.checked)}
+            />
+            Use all cores (none left for the page while the study runs)
+          </label>
           <label className="study-file">
             Open results (JSON)
             <input

@@ -58,7 +58,11 @@ export function StudyResults({
               ))}
             </select>
           </h3>
-          <StudyChartView spec={difference} caption={`each arm minus ${study.arms[0].label}, seed by seed`} />
+          {/* The caption names the quantity: the figure stands on its own (the README shows it alone). */}
+          <StudyChartView
+            spec={difference}
+            caption={`${quantity.label}: each arm minus ${study.arms[0].label}, seed by seed`}
+          />
           <ul className="study-sentences" aria-label="Paired comparisons">
             {summaries.flatMap((s) =>
               s.comparisons
