@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { blockDisplacementCosts, blockOptimalCosts, blockOtRatio, mongeGaps } from './blockTransport';
+import {
+  blockDisplacementCosts,
+  blockOptimalCosts,
+  blockOtRatio,
+  mongeGaps,
+  mongeGapScale,
+} from './blockTransport';
 import { selectParticles } from './flow';
 import { MAX_ASSIGNMENT_POINTS, measureTransport, measureTransportSubsampled } from './measures';
 import { flowOf, randomFlow } from './testing/flows';
@@ -167,5 +173,14 @@ describe('per-particle Monge gaps', () => {
         if (p === i) expect(m.mongeGaps[i]).toBe(0);
       });
     }
+  });
+
+  it('set the colour scale at the 90th percentile of the nonzero sizes', () => {
+    expect(mongeGapScale([0, 0, 0])).toBe(0);
+    expect(mongeGapScale([])).toBe(0);
+    expect(mongeGapScale([0, -2, 0])).toBe(2);
+    // Ten nonzero sizes 1..10 (signs mixed, zeros ignored): the 9th smallest; one outlier does not set it.
+    expect(mongeGapScale([0, 1, -2, 3, -4, 5, 0, -6, 7, 8, -9, 1000])).toBe(9);
+    expect(mongeGapScale([NaN, Infinity, 0.5])).toBe(0.5);
   });
 });

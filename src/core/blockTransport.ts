@@ -101,3 +101,19 @@ export function blockOtRatio(optimalCosts: ArrayLike<number>, displacementCosts:
   }
   return displacement > 0 ? optimal / displacement : 1;
 }
+
+/** The quantile of the nonzero |g_i| at which the Monge-gap colours saturate. */
+export const MONGE_GAP_SCALE_QUANTILE = 0.9;
+
+/**
+ * The scale of the Monge-gap colours: the MONGE_GAP_SCALE_QUANTILE quantile (nearest rank) of |g_i|
+ * over the particles whose gap is not 0, so that a few large gaps do not wash out the others; larger
+ * gaps take the outermost colour. 0 when every gap is 0 (or not finite).
+ */
+export function mongeGapScale(gaps: ArrayLike<number>): number {
+  const sizes = Float64Array.from(gaps, Math.abs)
+    .filter((g) => g > 0 && Number.isFinite(g))
+    .sort();
+  if (sizes.length === 0) return 0;
+  return sizes[Math.ceil(MONGE_GAP_SCALE_QUANTILE * sizes.length) - 1];
+}
