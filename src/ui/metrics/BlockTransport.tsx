@@ -10,6 +10,7 @@ import type { TransportMeasures } from '../../core/measures';
 import { selectTransport, selectTransportB } from '../../state/selectors';
 import { formatNumber } from '../format';
 import { useAppState } from '../services';
+import { BlockAxisNote } from './EnergyBars';
 
 const HEIGHT = 64;
 const SLOT = 10;
@@ -79,11 +80,7 @@ function Blocks({ measures, label }: { measures: TransportMeasures; label: strin
           </g>
         ))}
       </svg>
-      <p className="chart-axis-note">
-        <span>{label ? `${label}: block 1` : 'block 1'}</span>
-        <span>max {formatNumber(max)}</span>
-        <span>block {own.length}</span>
-      </p>
+      <BlockAxisNote label={label} max={max} blocks={own.length} />
       <p className="block-ratio" data-testid="block-ot-ratio">
         {run}ΣW₂² / Σh²E = <strong>{formatNumber(measures.blockOtRatio)}</strong>
         <span className="field-hint"> (1: every block pairs its points optimally)</span>
