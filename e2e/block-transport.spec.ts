@@ -114,6 +114,10 @@ for (const screen of SCREENS) {
       const lab = await trained(page, link, 300);
       await expect(legend(page)).toContainText(/of S − W₂²|paired optimally/);
       await page.screenshot({ path: screenshotPath(`block-transport/${screen.name}-view`) });
+      const settings = page.locator('details.layer-settings');
+      await settings.locator('summary').click();
+      await expect(settings.getByRole('radio', { name: 'Monge gap' })).toBeChecked();
+      await settings.screenshot({ path: screenshotPath(`block-transport/${screen.name}-layer-settings`) });
       await page.locator('ul.legend').scrollIntoViewIfNeeded();
       await expect(legend(page)).toBeVisible();
       await page

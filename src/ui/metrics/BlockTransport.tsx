@@ -7,7 +7,7 @@
  */
 import { blockDisplacementCosts } from '../../core/blockTransport';
 import type { TransportMeasures } from '../../core/measures';
-import { selectTransport, selectTransportB } from '../../state/selectors';
+import { selectCompared, selectTransport, selectTransportB, shownBlocks } from '../../state/selectors';
 import { formatNumber } from '../format';
 import { useAppState } from '../services';
 import { BlockAxisNote } from './EnergyBars';
@@ -18,6 +18,8 @@ const SLOT = 10;
 export function BlockTransport() {
   const measures = useAppState(selectTransport);
   const measuresB = useAppState(selectTransportB);
+  const compared = useAppState(selectCompared);
+  const blocks = useAppState(shownBlocks);
   return (
     <section
       className="chart-block block-transport"
@@ -33,24 +35,31 @@ export function BlockTransport() {
           <span className="block-swatch optimal" /> W₂²: the cheapest pairing of depth k with k+1
         </li>
       </ul>
-      {measures ? (
-        <Blocks measures={measures} label={measuresB ? 'A' : ''} />
-      ) : (
-        <p className="field-hint">Measuring…</p>
-      )}
-      {measuresB && <Blocks measures={measuresB} label="B" />}
+      <Blocks measures={measures} blocks={blocks} label={compared ? 'A' : ''} />
+      {compared && <Blocks measures={measuresB} blocks={blocks} label="B" />}
     </section>
   );
 }
 
-function Blocks({ measures, label }: { measures: TransportMeasures; label: string }) {
-  const own = Array.from(blockDisplacementCosts(measures.blockEnergies, measures.stepSize));
-  const optimal = Array.from(measures.blockOptimalCosts);
-  const max = Math.max(...own.filter(Number.isFinite), 1e-12);
+/**
+ * One run's bars, ratio and table. While its measures are on their way (null) it shows the same parts
+ * without values, so that nothing below it moves when they come (a chart under the pointer stays).
+ */
+function Blocks(props: { measures: TransportMeasures | null; blocks: number; label: string }) {
+  const { measures, label } = props;
+  const own = measures
+    ? Array.from(blockDisplacementCosts(measures.blockEnergies, measures.stepSize))
+    : Array<number>(props.blocks).fill(NaN);
+  const optimal = measures ? Array.from(measures.blockOptimalCosts) : own;
+  const max = measures ? Math.max(...own.filter(Number.isFinite), 1e-12) : NaN;
   const height = (v: number) => (Number.isFinite(v) ? Math.max(0.5, (HEIGHT * v) / max) : 0);
   const run = label ? `Run ${label}: ` : '';
   return (
-    <div className="block-transport-run" data-testid={`block-transport${label ? `-${label}` : ''}`}>
+    <div
+      className="block-transport-run"
+      data-testid={`block-transport${label ? `-${label}` : ''}`}
+      aria-busy={measures === null}
+    >
       <svg
         className="block-bars"
         viewBox={`0 0 ${Math.max(own.length, 1) * SLOT} ${HEIGHT}`}
@@ -82,8 +91,10 @@ function Blocks({ measures, label }: { measures: TransportMeasures; label: strin
       </svg>
       <BlockAxisNote label={label} max={max} blocks={own.length} />
       <p className="block-ratio" data-testid="block-ot-ratio">
-        {run}ΣW₂² / Σh²E = <strong>{formatNumber(measures.blockOtRatio)}</strong>
-        <span className="field-hint"> (1: every block pairs its points optimally)</span>
+        {run}ΣW₂² / Σh²E = <strong>{formatNumber(measures?.blockOtRatio)}</strong>
+        <span className="field-hint">
+          {measures ? ' (1: every block pairs its points optimally)' : ' (measuring…)'}
+        </span>
       </p>
       <details className="block-values">
         <summary>{label ? `Values per block, run ${label}` : 'Values per block'}</summary>

@@ -3,7 +3,8 @@
  * S - W2^2 at which they saturate, for the measures shown (live or of the past step in view).
  */
 import { mongeGapScale } from '../../core/blockTransport';
-import { selectTransport } from '../../state/selectors';
+import { MAX_ASSIGNMENT_POINTS } from '../../core/measures';
+import { selectField, selectTransport } from '../../state/selectors';
 import { useAppState } from '../services';
 
 const MEANING =
@@ -11,29 +12,43 @@ const MEANING =
   'optimal pairing does (its excess); purple, the optimal pairing sends it further, to save more on ' +
   'other points; grey, it is paired optimally. Colours saturate at the largest 10% of shares.';
 
+const GRADIENT = 'linear-gradient(to right, var(--gap-negative), var(--gap-zero), var(--gap-positive))';
+
+const GRADIENT_LABEL = 'purple below 0, grey at 0, red above 0';
+
 /** A share in percent, with enough digits to tell small shares apart. */
 const percent = (share: number) => `${Number((100 * share).toPrecision(2))}%`;
 
 export function MongeGapLegend() {
   const measures = useAppState(selectTransport);
-  if (!measures) return <li data-testid="monge-legend">Monge gap: measuring…</li>;
-  const total = measures.straightLineCost - measures.optimalCost;
-  const scale = mongeGapScale(measures.mongeGaps);
+  const points = useAppState(selectField('n'));
+  // While measures are on their way, the same items without values: nothing below moves when they come.
+  const total = measures ? measures.straightLineCost - measures.optimalCost : NaN;
+  const scale = measures ? mongeGapScale(measures.mongeGaps) : NaN;
+  const subsampled = measures ? measures.subsampled : points > MAX_ASSIGNMENT_POINTS;
   return (
     <>
       <li className="monge-legend" data-testid="monge-legend" title={MEANING}>
         <span>trail: particle’s excess over the optimal pairing</span>
-        {total > 0 && scale > 0 ? (
+        {!measures ? (
+          <span className="legend-group">
+            …
+            <span
+              className="gradient"
+              role="img"
+              aria-label={GRADIENT_LABEL}
+              style={{ background: GRADIENT }}
+            />
+            … measuring
+          </span>
+        ) : total > 0 && scale > 0 ? (
           <span className="legend-group">
             −{percent(scale / total)}
             <span
               className="gradient"
               role="img"
-              aria-label="purple below 0, grey at 0, red above 0"
-              style={{
-                background:
-                  'linear-gradient(to right, var(--gap-negative), var(--gap-zero), var(--gap-positive))',
-              }}
+              aria-label={GRADIENT_LABEL}
+              style={{ background: GRADIENT }}
             />
             +{percent(scale / total)} of S − W₂²
           </span>
@@ -44,9 +59,9 @@ export function MongeGapLegend() {
       <li>
         <span className="swatch gap-zero" /> 0: paired optimally
       </li>
-      {measures.subsampled && (
+      {subsampled && (
         <li>
-          <span className="line neutral" /> not among the {measures.points} measured points
+          <span className="line neutral" /> not among the {MAX_ASSIGNMENT_POINTS} measured points
         </li>
       )}
     </>
