@@ -21,6 +21,7 @@ const numbers = (cell: StudyCell): CellResult => ({
   S: 1,
   action: 2,
   monotonicityViolations: 0,
+  blockOtRatio: 0.95,
   seconds: 0.1,
   diverged: null,
 });
@@ -102,5 +103,14 @@ describe('the page study runner', () => {
     expect(runner.load('not json')).toBe(false);
     expect(runner.getState().notices).toEqual(['The file is not JSON.']);
     expect(runner.getState().rows).toEqual(rows);
+
+    // A file written before blockOtRatio was a key still opens, that column empty.
+    const older: Partial<(typeof rows)[0]> = { ...rows[0] };
+    delete older.blockOtRatio;
+    const file = JSON.parse(JSON.stringify(studyJson(study, rows))) as { rows: unknown[] };
+    file.rows = [older];
+    expect(runner.load(JSON.stringify(file))).toBe(true);
+    expect(runner.getState().rows).toEqual([{ ...rows[0], blockOtRatio: null }]);
+    expect(runner.getState().notices).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
  * A read-only window into the running app for end-to-end tests, benchmarks and curious users (in the
  * console: `__lab.snapshot()`). It reads the same objects the page draws from.
  */
+import { blockDisplacementCosts } from '../core/blockTransport';
 import { metric } from '../core/snapshot';
 import type { RenderStats } from '../render/renderStats';
 import { selectTransport, shownBlocks } from '../state/selectors';
@@ -33,7 +34,15 @@ export interface LabHook {
   /** The step, depth and region of the latest field layers, or null. */
   fields(): { step: number; depth: number; resolution: number; half: number } | null;
   /** The latest transport measurement, or null. */
-  transport(): { points: number; otRatio: number; optimalCost: number; straightLineCost: number } | null;
+  transport(): {
+    points: number;
+    otRatio: number;
+    optimalCost: number;
+    straightLineCost: number;
+    /** W2^2(mu_k, mu_{k+1}) per block, and h^2 E_k on the same points. */
+    blockOptimalCosts: number[];
+    blockDisplacementCosts: number[];
+  } | null;
   /** The square of the plane the transport view shows. */
   viewRegion(): { cx: number; cy: number; half: number } | null;
   /** The compared run's latest snapshot (compare mode), or null. */
@@ -158,6 +167,8 @@ export function installTestHook(
             otRatio: t.otRatio,
             optimalCost: t.optimalCost,
             straightLineCost: t.straightLineCost,
+            blockOptimalCosts: Array.from(t.blockOptimalCosts),
+            blockDisplacementCosts: Array.from(blockDisplacementCosts(t.blockEnergies, t.stepSize)),
           }
         : null;
     },

@@ -31,6 +31,7 @@ export function createViewSync(
   let sentDepth = -1;
   let sentRegion: PlaneRegion | null = null;
   let sentHide: readonly string[] | null = null;
+  let sentTrail: string | null = null;
   let sentAt = -Infinity;
   return (now) => {
     const frame = frames.current();
@@ -40,18 +41,21 @@ export function createViewSync(
     const regions = layers.includes('regions');
     const shownDepth = regions ? Math.round(Math.min(depth.depth(), frame.layout.blocks)) : 0;
     const hide = store.getState().scenario.hide;
+    const trail = store.getState().scenario.trail;
     const same =
       frame.run.runId === sentRun &&
       layers === sentLayers &&
       shownDepth === sentDepth &&
       region === sentRegion &&
-      hide === sentHide;
+      hide === sentHide &&
+      trail === sentTrail;
     if (same || now - sentAt < MIN_INTERVAL_MS) return;
     sentRun = frame.run.runId;
     sentLayers = layers;
     sentDepth = shownDepth;
     sentRegion = region;
     sentHide = hide;
+    sentTrail = trail;
     sentAt = now;
     const grid = layers.includes('grid');
     const arrows = layers.includes('field');
@@ -66,8 +70,13 @@ export function createViewSync(
             arrows: arrows ? ARROWS : 0,
           }
         : null;
-    // The least-action read-out and the transport chart need the measures whenever they are shown.
-    control.setView(request, layers.includes('ot') || !hide.includes('metrics') || !hide.includes('charts'));
+    // The least-action read-out, the transport chart and the Monge-gap trails need the measures
+    // whenever they are shown.
+    const gapTrails = layers.includes('trails') && trail === 'monge';
+    control.setView(
+      request,
+      layers.includes('ot') || gapTrails || !hide.includes('metrics') || !hide.includes('charts'),
+    );
   };
 }
 

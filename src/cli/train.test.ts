@@ -113,6 +113,13 @@ describe('npm run train', () => {
     expect(printed.action).toBeCloseTo(measures.action, 6);
     expect(printed.W2sq).toBeLessThanOrEqual(printed.S + 1e-9);
     expect(printed.S).toBeLessThanOrEqual(4 * 0.25 * printed.action + 1e-9);
+    // Per block: W2^2(mu_k, mu_{k+1}) from the file's trajectories, each at most h^2 E_k.
+    expect(printed.blockW2sq).toHaveLength(4);
+    printed.blockW2sq.forEach((w: number, k: number) => {
+      expect(w).toBeCloseTo(measures.blockOptimalCosts[k], 6);
+      expect(w).toBeLessThanOrEqual(0.25 ** 2 * measures.blockEnergies[k] * (1 + 1e-12));
+    });
+    expect(printed.blockOtRatio).toBeCloseTo(measures.blockOtRatio, 6);
   });
 
   it('stops at a divergence: says so, skips the transport measures and exits with code 3', async () => {
@@ -129,6 +136,7 @@ describe('npm run train', () => {
     const printed = JSON.parse(stdout);
     expect(printed.steps).toBe(2);
     expect(printed.diverged).toBe('after step 2, metric trainLoss is infinite or not a number');
-    for (const key of ['measuredPoints', 'W2sq', 'S', 'otRatio', 'action']) expect(printed[key]).toBeNull();
+    for (const key of ['measuredPoints', 'W2sq', 'S', 'otRatio', 'action', 'blockW2sq', 'blockOtRatio'])
+      expect(printed[key]).toBeNull();
   }, 60_000);
 });

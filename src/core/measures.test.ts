@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Flow } from './flow';
 import { selectParticles } from './flow';
 import {
   blockEnergies,
@@ -8,30 +7,8 @@ import {
   MAX_ASSIGNMENT_POINTS,
   particleStraightness,
 } from './measures';
-import { createRandomStream, identityIndices } from './random';
-
-/** Builds a flow from per-depth lists of points. */
-function flowOf(depths: number[][][], stepSize: number): Flow {
-  const points = depths[0].length;
-  const positions = new Float32Array(depths.length * points * 2);
-  depths.forEach((layer, k) => layer.forEach(([x, y], i) => positions.set([x, y], (k * points + i) * 2)));
-  return { positions, blocks: depths.length - 1, points, stepSize };
-}
-
-function randomFlow(seed: number, blocks: number, points: number, stepSize: number): Flow {
-  const rng = createRandomStream(seed, 'flow');
-  const depths: number[][][] = [];
-  let layer = Array.from({ length: points }, () => [rng.uniform(-1, 1), rng.uniform(-1, 1)]);
-  depths.push(layer);
-  for (let k = 0; k < blocks; k++) {
-    layer = layer.map(([x, y]) => [
-      x + stepSize * rng.normal() * 0.5,
-      y + stepSize * (rng.normal() * 0.5 + x),
-    ]);
-    depths.push(layer);
-  }
-  return flowOf(depths, stepSize);
-}
+import { identityIndices } from './random';
+import { flowOf, randomFlow } from './testing/flows';
 
 describe('least-action measures', () => {
   it('give a pure translation straightness 1, OT ratio 1 and known energies', () => {

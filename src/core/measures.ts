@@ -1,8 +1,11 @@
 /**
  * The least-action measures of ../../shared/spec/science.md section 4, computed in float64 from a
- * recorded flow. Notation: x_k^i the position of particle i at depth k, v_k = (x_{k+1} - x_k) / h.
+ * recorded flow, with the per-block views of blockTransport.ts (W2^2 between consecutive depths, each
+ * particle's share of the Monge gap). Notation: x_k^i the position of particle i at depth k,
+ * v_k = (x_{k+1} - x_k) / h.
  */
 import { solveAssignment } from './assignment';
+import { blockDisplacementCosts, blockOptimalCosts, blockOtRatio, mongeGaps } from './blockTransport';
 import type { Flow } from './flow';
 import { positionIndex, selectParticles } from './flow';
 import { createRandomStream, identityIndices, subsampleIndices } from './random';
@@ -35,6 +38,20 @@ export interface TransportMeasures {
   partnerOf: Int32Array;
   /** Which particles of the flow were measured (all, or a subsample), in the flow's numbering. */
   indices: Int32Array;
+  /** h, the time step of the measured flow (h^2 E_k is block k's displacement cost). */
+  stepSize: number;
+  /**
+   * W2^2(mu_k, mu_{k+1}) per block [K], on the measured particles: the optimal cost of moving the
+   * cloud at depth k onto the cloud at depth k + 1, at most h^2 E_k (see blockTransport.ts).
+   */
+  blockOptimalCosts: Float64Array;
+  /** sum_k W2^2(mu_k, mu_{k+1}) / sum_k h^2 E_k in [0, 1]; 1 when every block pairs optimally. */
+  blockOtRatio: number;
+  /**
+   * Each measured particle's share g_j of S - W2^2 [points], in the order of `indices` (see
+   * mongeGaps in blockTransport.ts; negative where the optimal plan sends that particle further).
+   */
+  mongeGaps: Float64Array;
 }
 
 /** Per-block kinetic energies E_k = mean_i ||v_k(x_k^i)||^2. */
@@ -136,7 +153,10 @@ export function monotonicityViolations(flow: Flow): number {
   return violations / ((n * (n - 1)) / 2);
 }
 
-/** Every measure of science.md section 4 for one flow (all particles; subsample first if large). */
+/**
+ * Every measure of science.md section 4 for one flow, and its per-block views (all particles;
+ * subsample first if large). Costs K + 1 exact assignments of n points.
+ */
 export function measureTransport(flow: Flow): TransportMeasures {
   const energies = blockEnergies(flow);
   const energySum = energies.reduce((s, e) => s + e, 0);
@@ -144,6 +164,7 @@ export function measureTransport(flow: Flow): TransportMeasures {
   const straight = straightLineCost(flow);
   const { cost: optimal, partnerOf } = optimalTransport(flow);
   const pathBound = flow.blocks * flow.stepSize * action;
+  const blockOptimal = blockOptimalCosts(flow);
   return {
     points: flow.points,
     subsampled: false,
@@ -158,6 +179,10 @@ export function measureTransport(flow: Flow): TransportMeasures {
     monotonicityViolations: monotonicityViolations(flow),
     partnerOf,
     indices: identityIndices(flow.points),
+    stepSize: flow.stepSize,
+    blockOptimalCosts: blockOptimal,
+    blockOtRatio: blockOtRatio(blockOptimal, blockDisplacementCosts(energies, flow.stepSize)),
+    mongeGaps: mongeGaps(flow, partnerOf),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * The transport measures recomputed the slow, obvious way (science.md section 4, written out again
- * here with nested arrays, every permutation enumerated for W2^2) and compared with measures.ts.
+ * here with nested arrays, every permutation enumerated for W2^2 and for each block's
+ * W2^2(mu_k, mu_{k+1})) and compared with measures.ts.
  */
 import { describe, expect, it } from 'vitest';
 import type { Flow } from './flow';
@@ -40,13 +41,22 @@ function bruteForceMeasures(flow: Flow) {
   const action = h * E.reduce((a, b) => a + b, 0);
   let S = 0;
   for (let i = 0; i < n; i++) S += squaredDistance(x[K][i], x[0][i]) / n;
-  let W2 = Infinity;
-  let best: number[] = [];
-  for (const p of permutations(n)) {
-    let cost = 0;
-    for (let i = 0; i < n; i++) cost += squaredDistance(x[0][i], x[K][p[i]]) / n;
-    if (cost < W2) [W2, best] = [cost, p];
-  }
+  const cheapest = (from: Point[], to: Point[]) => {
+    let least = Infinity;
+    let best: number[] = [];
+    for (const p of permutations(n)) {
+      let cost = 0;
+      for (let i = 0; i < n; i++) cost += squaredDistance(from[i], to[p[i]]) / n;
+      if (cost < least) [least, best] = [cost, p];
+    }
+    return { cost: least, p: best };
+  };
+  const { cost: W2, p: best } = cheapest(x[0], x[K]);
+  const blockW2 = Array.from({ length: K }, (_, k) => cheapest(x[k], x[k + 1]).cost);
+  const gaps = Array.from(
+    { length: n },
+    (_, i) => (squaredDistance(x[K][i], x[0][i]) - squaredDistance(x[K][best[i]], x[0][i])) / n,
+  );
   let negative = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
@@ -68,6 +78,8 @@ function bruteForceMeasures(flow: Flow) {
     S,
     W2,
     partnerOf: best,
+    blockW2,
+    gaps,
     otRatio: W2 / S,
     straightness: S / (K * h * action),
     efficiency: W2 / (K * h * action),
@@ -108,6 +120,8 @@ describe('transport measures against a brute-force recomputation', () => {
       expect(m.straightLineCost, where).toBeCloseTo(b.S, 9);
       expect(m.optimalCost, where).toBeCloseTo(b.W2, 9);
       expect([...m.partnerOf], where).toEqual(b.partnerOf);
+      b.blockW2.forEach((w, k) => expect(m.blockOptimalCosts[k], where).toBeCloseTo(w, 9));
+      b.gaps.forEach((g, i) => expect(m.mongeGaps[i], where).toBeCloseTo(g, 9));
       expect(m.otRatio, where).toBeCloseTo(b.otRatio, 9);
       expect(m.straightness, where).toBeCloseTo(b.straightness, 9);
       expect(m.efficiency, where).toBeCloseTo(b.efficiency, 9);

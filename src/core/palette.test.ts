@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { classColor, pixelWord, rgbOf, SEQUENTIAL_STOPS, sequentialBin } from './palette';
+import {
+  classColor,
+  DIVERGING_BINS,
+  divergingBin,
+  divergingStops,
+  pixelWord,
+  rgbOf,
+  SEQUENTIAL_STOPS,
+  sequentialBin,
+} from './palette';
 
 describe('palette', () => {
   it('cycles class colours', () => {
@@ -25,5 +34,30 @@ describe('palette', () => {
     expect(Array.from(new Uint8ClampedArray(Uint32Array.of(pixelWord('#E69F00')).buffer))).toEqual([
       230, 159, 0, 255,
     ]);
+  });
+
+  it('bins a diverging value: 0 alone in the middle, any other value at least one bin away', () => {
+    expect(DIVERGING_BINS).toBe(9);
+    expect(divergingBin(0, 1)).toBe(4);
+    expect(divergingBin(-0, 1)).toBe(4);
+    expect(divergingBin(1e-9, 1)).toBe(5);
+    expect(divergingBin(-1e-9, 1)).toBe(3);
+    expect(divergingBin(0.5, 1)).toBe(6);
+    expect(divergingBin(-0.5, 1)).toBe(2);
+    expect(divergingBin(1, 1)).toBe(8);
+    expect(divergingBin(7, 1)).toBe(8);
+    expect(divergingBin(-7, 1)).toBe(0);
+    expect(divergingBin(0.2, 0)).toBe(8);
+    expect(divergingBin(-Infinity, 1)).toBe(0);
+    expect(divergingBin(NaN, 1)).toBe(4);
+  });
+
+  it('mixes diverging stops from the negative end through zero to the positive end', () => {
+    const stops = divergingStops('#000000', '#808080', '#ffffff');
+    expect(stops).toHaveLength(DIVERGING_BINS);
+    expect(stops[0]).toBe('#000000');
+    expect(stops[2]).toBe('#404040');
+    expect(stops[4]).toBe('#808080');
+    expect(stops[8]).toBe('#ffffff');
   });
 });

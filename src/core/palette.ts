@@ -45,3 +45,35 @@ export function pixelWord(hex: string, alpha = 255): number {
   const [r, g, b] = rgbOf(hex);
   return ((alpha << 24) | (b << 16) | (g << 8) | r) >>> 0;
 }
+
+/** Number of colour bins of a diverging map; the middle one (DIVERGING_BINS >> 1) is exactly 0. */
+export const DIVERGING_BINS = 9;
+
+/**
+ * The diverging bin of a value against a scale: the middle bin for exactly 0, then one to four bins
+ * to either side by |value| / scale (any value other than 0 at least one bin away; |value| >= scale
+ * in the outermost bin). Not finite, or a scale of 0 with a value other than 0: the outermost bin of
+ * its sign.
+ */
+export function divergingBin(value: number, scale: number): number {
+  const middle = DIVERGING_BINS >> 1;
+  if (value === 0 || Number.isNaN(value)) return middle;
+  const t = scale > 0 ? Math.min(1, Math.abs(value) / scale) : 1;
+  return middle + Math.sign(value) * Math.max(1, Math.ceil(t * middle));
+}
+
+/**
+ * The DIVERGING_BINS colours from `negative` through `zero` to `positive` (#rrggbb each), mixed
+ * evenly in RGB: the trail colours of a diverging measure, whose ends come from the theme.
+ */
+export function divergingStops(negative: string, zero: string, positive: string): string[] {
+  const middle = DIVERGING_BINS >> 1;
+  const mix = (a: string, b: string, t: number) => {
+    const [from, to] = [rgbOf(a), rgbOf(b)];
+    const channel = (c: number) => Math.round(from[c] + (to[c] - from[c]) * t);
+    return `#${((1 << 24) | (channel(0) << 16) | (channel(1) << 8) | channel(2)).toString(16).slice(1)}`;
+  };
+  return Array.from({ length: DIVERGING_BINS }, (_, bin) =>
+    bin <= middle ? mix(negative, zero, bin / middle) : mix(zero, positive, (bin - middle) / middle),
+  );
+}

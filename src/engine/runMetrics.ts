@@ -37,6 +37,10 @@ export interface TransportMetrics {
   straightness: number | null;
   efficiency: number | null;
   monotonicityViolations: number | null;
+  /** W2^2(mu_k, mu_{k+1}) per block [K] on the measured points (at most h^2 E_k each). */
+  blockW2sq: number[] | null;
+  /** sum_k W2^2(mu_k, mu_{k+1}) / sum_k h^2 E_k on the measured points, in [0, 1]. */
+  blockOtRatio: number | null;
 }
 
 const NOT_MEASURED: TransportMetrics = {
@@ -48,6 +52,8 @@ const NOT_MEASURED: TransportMetrics = {
   straightness: null,
   efficiency: null,
   monotonicityViolations: null,
+  blockW2sq: null,
+  blockOtRatio: null,
 };
 
 function transportMetrics(snapshot: PackedSnapshot, model: ModelConfig, seed: number): TransportMetrics {
@@ -70,6 +76,8 @@ function transportMetrics(snapshot: PackedSnapshot, model: ModelConfig, seed: nu
     straightness: measures.straightness,
     efficiency: measures.efficiency,
     monotonicityViolations: measures.monotonicityViolations,
+    blockW2sq: Array.from(measures.blockOptimalCosts),
+    blockOtRatio: measures.blockOtRatio,
   };
 }
 

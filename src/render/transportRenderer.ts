@@ -6,7 +6,6 @@
  */
 import { arrowBases } from '../core/fieldGrids';
 import type { TransportMeasures } from '../core/measures';
-import { particleStraightness } from '../core/measures';
 import type { PlaneRegion } from '../core/viewport';
 import { pixelMap } from '../core/viewport';
 import type { RegionStyle, TrailColoring, ViewLayer } from '../scenario/schema';
@@ -17,6 +16,7 @@ import type { DrawContext, ThemeColors } from './layers/drawContext';
 import { drawPairings } from './layers/pairings';
 import { drawOwnPoints, drawParticles } from './layers/particles';
 import { createRegionsLayer } from './layers/regions';
+import { createTrailColors } from './layers/trailColors';
 import { drawTrails } from './layers/trails';
 import { drawWarpedGrid } from './layers/warpedGrid';
 import type { RenderStats } from './renderStats';
@@ -33,7 +33,7 @@ export interface TransportView {
   regions: RegionStyle;
   /** The user's own points as being drawn, shown at the input (depth 0) over the last run's cloud. */
   ownPoints: { x: Float32Array; y: Uint8Array } | null;
-  /** The run's latest transport measures (with the optimal pairing), or null. */
+  /** The run's latest transport measures (with the optimal pairing and the Monge gaps), or null. */
   transport: TransportMeasures | null;
 }
 
@@ -59,6 +59,9 @@ function readTheme(canvas: HTMLCanvasElement): ThemeColors {
     arrow: read('--arrow', '#374151'),
     optimal: read('--optimal', 'rgba(213, 94, 0, 0.55)'),
     own: read('--own', 'rgba(75, 85, 99, 0.45)'),
+    gapNegative: read('--gap-negative', '#6a3d9a'),
+    gapZero: read('--gap-zero', '#a7adb7'),
+    gapPositive: read('--gap-positive', '#c0362c'),
   };
 }
 
@@ -89,8 +92,7 @@ export function createTransportRenderer(
   let drawn: TransportView | null = null;
   let pointScratch = new Float32Array(0);
   let gridScratch = new Float32Array(0);
-  let straightness = new Float32Array(0);
-  let straightnessVersion = -1;
+  const trailColors = createTrailColors();
   let bases: Float32Array = new Float32Array(0);
   let basesKey = '';
 
@@ -104,20 +106,6 @@ export function createTransportRenderer(
     a.regions === b.regions &&
     a.ownPoints === b.ownPoints &&
     a.transport === b.transport;
-
-  function updateStraightness(frame: Frame) {
-    if (straightnessVersion === frames.version()) return;
-    straightnessVersion = frames.version();
-    const n = frame.layout.trainPoints;
-    straightness = ensure(straightness, n);
-    const flow = {
-      positions: frame.views.trainPositions,
-      blocks: frame.layout.blocks,
-      points: n,
-      stepSize: 1,
-    };
-    particleStraightness(flow, straightness);
-  }
 
   function arrowBasesFor(frame: Frame): Float32Array {
     const request = frame.fields!.request;
@@ -167,13 +155,8 @@ export function createTransportRenderer(
         drawWarpedGrid(dc, fields, depth, gridScratch);
       }
       if (on('trails') && view.trailCap > 0) {
-        if (view.trail === 'straightness') updateStraightness(frame);
-        drawTrails(
-          dc,
-          frame,
-          { coloring: view.trail, opacity: view.trailOpacity, cap: view.trailCap },
-          straightness,
-        );
+        const groups = trailColors.groups(view.trail, frame, frames.version(), view.transport, theme);
+        drawTrails(dc, frame, { opacity: view.trailOpacity, cap: view.trailCap }, groups);
       }
       if (on('ot') || on('pairs')) drawPairings(dc, frame, view.transport, on('ot'), on('pairs'));
       if (fields && on('field')) drawArrows(dc, fields, depth, arrowBasesFor(frame));

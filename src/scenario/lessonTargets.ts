@@ -27,6 +27,7 @@ const PAGE_TARGETS: Readonly<Record<string, string>> = {
   efficiency: 'the efficiency',
   monotonicityViolations: 'the order reversals',
   energies: 'the per-block energy bars',
+  'block-transport': 'the per-block own and optimal costs',
   'chart-loss': 'the loss chart',
   'chart-accuracy': 'the accuracy chart',
   'chart-kinetic-cost': 'the kinetic cost chart',

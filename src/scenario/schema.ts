@@ -34,7 +34,7 @@ export const VIEW_LAYERS: readonly ViewLayer[] = [
 
 /** What the flow animation does at the end of the depth range. */
 export type FlowMode = 'once' | 'loop' | 'bounce';
-export type TrailColoring = 'class' | 'straightness';
+export type TrailColoring = 'class' | 'straightness' | 'monge';
 export type RegionStyle = 'soft' | 'discrete';
 
 /**
@@ -295,7 +295,7 @@ export const FIELDS = {
   trail: {
     type: 'choice',
     label: 'trail colour',
-    values: ['class', 'straightness'],
+    values: ['class', 'straightness', 'monge'],
     default: 'class',
     scope: 'view',
   },

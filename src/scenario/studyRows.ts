@@ -22,6 +22,8 @@ export interface RunNumbers {
   S: number | null;
   action: number | null;
   monotonicityViolations: number | null;
+  /** sum_k W2^2(mu_k, mu_{k+1}) / sum_k h^2 E_k: how close each block's own pairing is to optimal. */
+  blockOtRatio: number | null;
   /** Wall time of the training steps, seconds. */
   seconds: number;
 }
@@ -53,8 +55,12 @@ export const RUN_NUMBER_KEYS = [
   'S',
   'action',
   'monotonicityViolations',
+  'blockOtRatio',
   'seconds',
 ] as const satisfies readonly (keyof RunNumbers)[];
+
+/** Keys added to the rows after their first version: missing in older files, read as null. */
+const ADDED_KEYS: ReadonlySet<string> = new Set<keyof RunNumbers>(['blockOtRatio']);
 
 /** Picks a run's numbers out of a larger object (such as the CLI's output). */
 export function runNumbers(source: RunNumbers): RunNumbers {
@@ -126,12 +132,15 @@ export function readStudyFile(
       study.arms.some((a) => a.label === row.arm) &&
       Number.isInteger(row.seed) &&
       typeof row.link === 'string' &&
-      RUN_NUMBER_KEYS.every((k) => row[k] === null || typeof row[k] === 'number')
+      RUN_NUMBER_KEYS.every(
+        (k) => row[k] === null || typeof row[k] === 'number' || (ADDED_KEYS.has(k) && row[k] === undefined),
+      )
     );
   };
+  const added = Object.fromEntries([...ADDED_KEYS].map((k) => [k, null]));
   const rows = raw.rows
     .filter(isRun)
-    .map((r) => ({ ...r, value: String(r.value), diverged: r.diverged ?? null }));
+    .map((r) => ({ ...added, ...r, value: String(r.value), diverged: r.diverged ?? null }));
   const skipped = raw.rows.length - rows.length;
   if (skipped > 0)
     notices.push(

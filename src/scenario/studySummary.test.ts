@@ -32,6 +32,7 @@ function row(arm: string, seed: number, testAccuracy: number, C: number): StudyR
     S: 1,
     action: 1,
     monotonicityViolations: 0,
+    blockOtRatio: 0.95,
     seconds: 1,
     diverged: null,
   };
@@ -89,9 +90,9 @@ describe('study summaries', () => {
     ]);
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe(
-      'n,arm,seed,link,steps,trainAccuracy,testAccuracy,trainLoss,testLoss,C,lambda,otRatio,straightness,efficiency,W2sq,S,action,monotonicityViolations,seconds,diverged',
+      'n,arm,seed,link,steps,trainAccuracy,testAccuracy,trainLoss,testLoss,C,lambda,otRatio,straightness,efficiency,W2sq,S,action,monotonicityViolations,blockOtRatio,seconds,diverged',
     );
-    expect(lines[1]).toBe('30,off,1,v=1&n=30&seed=1,1000,1,0.8,0,0,5,1,0.9,0.8,0.7,1,1,1,0,1,');
+    expect(lines[1]).toBe('30,off,1,v=1&n=30&seed=1,1000,1,0.8,0,0,5,1,0.9,0.8,0.7,1,1,1,0,0.95,1,');
     expect(lines[2].startsWith('30,"a, b",2,')).toBe(true);
     expect(lines[2].endsWith(',at step 3')).toBe(true);
   });

@@ -30,6 +30,7 @@ const numbers = (cell: StudyCell): CellResult => ({
   S: 1.1,
   action: 1.4,
   monotonicityViolations: 0,
+  blockOtRatio: 0.95,
   seconds: 0.5,
   diverged: null,
 });

@@ -162,7 +162,14 @@ export type WorkerEvent =
       /** Computed from a training-history checkpoint (answering `view-step`). */
       checkpoint?: boolean;
     }
-  /** Least-action measures of the training flow at `step`, with the optimal pairing (at most ~1 per second). */
+  /**
+   * Least-action measures of the training flow at `step` (src/core/measures.ts), on at most 512
+   * training points: the optimal pairing, the per-block W2^2(mu_k, mu_{k+1}) beside h^2 E_k
+   * (`blockOptimalCosts`, `blockEnergies`, `stepSize`) and each measured particle's Monge gap
+   * (`mongeGaps`, in the order of `indices`). At most ~1 per second while training, further apart
+   * when measuring takes long (TRANSPORT_TIME_SHARE in viewOutputs.ts); at once when paused, and for
+   * a past step in view.
+   */
   | {
       type: 'transport';
       runId: number;

@@ -1,7 +1,8 @@
 /**
  * What the transport view asks of the worker besides snapshots: the field layers (decision regions,
  * warped grid, arrows) for a request, and the transport measures of the training flow (exact
- * assignment, O(n^3)). Both are throttled while training and brought up to date when paused.
+ * assignments, O(n^3) each: the input and output clouds, and each pair of consecutive depths). Both
+ * are throttled while training and brought up to date when paused.
  */
 import type { FieldRequest } from '../core/fieldGrids';
 import { fieldsLayout } from '../core/fieldGrids';
@@ -16,6 +17,22 @@ import type { WorkerEvent } from './protocol';
 export const FIELDS_INTERVAL_MS = 250;
 /** Shortest time between two transport measurements while training. */
 export const TRANSPORT_INTERVAL_MS = 1000;
+/**
+ * Largest share of the training time the transport measures may take while training: they cost
+ * K + 1 exact assignments (up to seconds at K = 32 on 512 points whose blocks cross), so a slow
+ * measurement spaces the next ones out rather than stalling training.
+ */
+export const TRANSPORT_TIME_SHARE = 0.25;
+
+/**
+ * Whether transport measures are due while training: TRANSPORT_INTERVAL_MS after the last one
+ * started, or longer after a slow one (so that measuring takes at most TRANSPORT_TIME_SHARE of the
+ * time). Always due when paused.
+ * @param now, lastAt milliseconds, monotonic; lastCostMs how long the last measurement took
+ */
+export function transportDue(now: number, lastAt: number, lastCostMs: number, playing: boolean): boolean {
+  return !playing || now - lastAt >= Math.max(TRANSPORT_INTERVAL_MS, lastCostMs / TRANSPORT_TIME_SHARE);
+}
 
 interface OutputHost {
   post(event: WorkerEvent, transfer?: Transferable[]): void;
@@ -23,7 +40,10 @@ interface OutputHost {
   now(): number;
 }
 
-/** The transport measures of a snapshot's training flow (subsampled from the run's seed). */
+/**
+ * The transport measures of a snapshot's training flow (subsampled from the run's seed), with their
+ * per-block views: the one place the worker measures, for the live view and for history checkpoints.
+ */
 export function measureTrainingFlow(
   trainer: Trainer,
   views: SnapshotViews,
@@ -43,6 +63,7 @@ export class ViewOutputs {
   private wantTransport = false;
   private lastFieldsAt = -Infinity;
   private lastTransportAt = -Infinity;
+  private lastTransportCostMs = 0;
   /** Step of the last transport measurement of the current weights (-1: none). */
   private measuredStep = -1;
 
@@ -78,11 +99,12 @@ export class ViewOutputs {
     playing: boolean,
   ): void {
     const now = this.host.now();
-    const due = !playing || now - this.lastTransportAt >= TRANSPORT_INTERVAL_MS;
+    const due = transportDue(now, this.lastTransportAt, this.lastTransportCostMs, playing);
     if (!this.measuresLag(step) || !due) return;
     this.lastTransportAt = now;
     this.measuredStep = step;
     const measures = measureTrainingFlow(trainer, views, layout);
+    this.lastTransportCostMs = this.host.now() - now;
     this.host.post({ type: 'transport', runId, step, measures });
   }
 

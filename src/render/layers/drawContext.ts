@@ -10,6 +10,10 @@ export interface ThemeColors {
   arrow: string;
   optimal: string;
   own: string;
+  /** The Monge-gap trail colours (#rrggbb): negative end, zero, positive end. */
+  gapNegative: string;
+  gapZero: string;
+  gapPositive: string;
 }
 
 export interface DrawContext {

@@ -1,40 +1,30 @@
 /**
- * Trails: each particle's whole trajectory x_0 -> x_K as a polyline, coloured by class or by its
- * straightness (chord over path length), one path per colour.
+ * Trails: each particle's whole trajectory x_0 -> x_K as a polyline, one path per colour group
+ * (trailColors.ts), the neutral ones (particles without a colour of their own) dashed and faint.
  */
-import { classColor, SEQUENTIAL_STOPS, sequentialBin } from '../../core/palette';
-import type { TrailColoring } from '../../scenario/schema';
 import type { Frame } from '../frameSource';
 import type { DrawContext } from './drawContext';
 import { px, py } from './drawContext';
+import type { TrailGroups } from './trailColors';
+import { NEUTRAL } from './trailColors';
 
 export interface TrailOptions {
-  coloring: TrailColoring;
   opacity: number;
   /** Trails drawn at most (the first particles: the data are shuffled, so a random sample). */
   cap: number;
 }
 
-export function drawTrails(
-  dc: DrawContext,
-  frame: Frame,
-  options: TrailOptions,
-  straightness: Float32Array,
-): void {
+export function drawTrails(dc: DrawContext, frame: Frame, options: TrailOptions, groups: TrailGroups): void {
   const { ctx, map } = dc;
   const n = frame.layout.trainPoints;
   const K = frame.layout.blocks;
   const positions = frame.views.trainPositions;
-  const labels = frame.run.trainLabels;
+  const { groupOf, colors } = groups;
   const count = Math.min(options.cap, n);
-  const byClass = options.coloring === 'class';
-  const groups = byClass ? frame.run.classes : SEQUENTIAL_STOPS.length;
-  ctx.globalAlpha = options.opacity;
-  ctx.lineWidth = 1.1 * dc.dpr;
-  for (let group = 0; group < groups; group++) {
+  const path = (group: number) => {
     ctx.beginPath();
     for (let i = 0; i < count; i++) {
-      if ((byClass ? labels[i] : sequentialBin(straightness[i])) !== group) continue;
+      if (groupOf[i] !== group) continue;
       for (let k = 0; k <= K; k++) {
         const j = (k * n + i) * 2;
         const X = px(map, positions[j]);
@@ -43,7 +33,22 @@ export function drawTrails(
         else ctx.lineTo(X, Y);
       }
     }
-    ctx.strokeStyle = byClass ? classColor(group) : SEQUENTIAL_STOPS[group];
+  };
+  ctx.lineWidth = 1.1 * dc.dpr;
+  let neutral = false;
+  for (let i = 0; i < count && !neutral; i++) neutral = groupOf[i] === NEUTRAL;
+  if (neutral) {
+    ctx.globalAlpha = options.opacity * 0.6;
+    ctx.setLineDash([3 * dc.dpr, 3 * dc.dpr]);
+    path(NEUTRAL);
+    ctx.strokeStyle = dc.theme.own;
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+  ctx.globalAlpha = options.opacity;
+  for (let group = 0; group < colors.length; group++) {
+    path(group);
+    ctx.strokeStyle = colors[group];
     ctx.stroke();
   }
   ctx.globalAlpha = 1;

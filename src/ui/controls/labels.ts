@@ -16,7 +16,7 @@ export const CHOICE_LABELS: { [K in ChoiceKey]: Record<Scenario[K], string> } = 
   opt: { adam: 'Adam', sgd: 'SGD + momentum' },
   engine: { fused: 'Fused', reference: 'Reference' },
   flow: { once: 'Once', loop: 'Loop', bounce: 'Bounce' },
-  trail: { class: 'Class', straightness: 'Straightness' },
+  trail: { class: 'Class', straightness: 'Straightness', monge: 'Monge gap' },
   regions: { soft: 'Confidence', discrete: 'Discrete' },
   play: { off: 'Off', on: 'On' },
   class: { off: 'Off', on: 'On' },

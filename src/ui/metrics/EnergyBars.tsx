@@ -37,11 +37,18 @@ function Bars({ energies, label }: { energies: number[]; label: string }) {
           );
         })}
       </svg>
-      <p className="chart-axis-note">
-        <span>{label ? `${label}: block 1` : 'block 1'}</span>
-        <span>max {formatNumber(max)}</span>
-        <span>block {energies.length}</span>
-      </p>
+      <BlockAxisNote label={label} max={max} blocks={energies.length} />
     </>
+  );
+}
+
+/** The axis under per-block bars: the first block (with the run's label), the top value, the last. */
+export function BlockAxisNote({ label, max, blocks }: { label: string; max: number; blocks: number }) {
+  return (
+    <p className="chart-axis-note">
+      <span>{label ? `${label}: block 1` : 'block 1'}</span>
+      <span>max {formatNumber(max)}</span>
+      <span>block {blocks}</span>
+    </p>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The metrics column: read-outs of the latest snapshot (with the generalisation gap), the
- * least-action measures, the per-block energies, and charts against the training step. In compare
+ * least-action measures, the per-block energies beside the per-block own and optimal costs, and charts against the training step. In compare
  * mode every figure shows both runs (A | B) and every chart overlays run B dotted.
  */
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
@@ -13,6 +13,7 @@ import { formatNumber, formatPercent } from '../format';
 import { useAppState, useScenarioFields, useServices } from '../services';
 import { ChartCard } from './ChartCard';
 import { createChartScheduler } from '../../render/chartScheduler';
+import { BlockTransport } from './BlockTransport';
 import { EnergyBars } from './EnergyBars';
 import { LeastActionReadout } from './LeastActionReadout';
 
@@ -167,6 +168,7 @@ export function MetricsPanel() {
         </div>
         <LeastActionReadout />
         <EnergyBars />
+        <BlockTransport />
       </div>
       {charts.map((c) => (
         <ChartCard

@@ -4,6 +4,7 @@ import { classColor, SEQUENTIAL_STOPS } from '../../core/palette';
 import { datasetSpec } from '../../scenario/runConfig';
 import type { AppState } from '../../state/store';
 import { useAppState, useScenarioFields } from '../services';
+import { MongeGapLegend } from './MongeGapLegend';
 
 const selectClasses = (s: AppState) => datasetClasses(datasetSpec(s.scenario));
 
@@ -38,6 +39,7 @@ export function Legend() {
           1
         </li>
       )}
+      {on('trails') && scenario.trail === 'monge' && <MongeGapLegend />}
       {on('regions') && (
         <li>
           <span className="swatch region" /> predicted class
