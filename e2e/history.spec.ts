@@ -18,22 +18,32 @@ async function dragTimeline(page: Page, share: number): Promise<void> {
   await page.mouse.up();
 }
 
-/** Waits until training thins the history: its list of kept steps gets shorter than it is now. */
-async function thinned(page: Page): Promise<void> {
-  const kept = (await history(page)).steps.length;
-  await page.waitForFunction((n) => window.__lab!.history().steps.length < n, kept);
+/** Kept steps between 100 and 400: the grid that the first thinning (near step 600) halves. */
+const early = (steps: number[]) => steps.filter((s) => s > 100 && s <= 400).length;
+
+/**
+ * While a past step is viewed, lets the paused run train on to `limit` (past the first thinning of
+ * the history, near step 600) as a user does: a new step limit, then Train; waits until it paused.
+ */
+async function trainOnTo(page: Page, lab: Lab, limit: number): Promise<void> {
+  await page.getByRole('spinbutton', { name: 'pause after steps' }).fill(String(limit));
+  await lab.play();
+  await page.waitForFunction((n) => window.__lab!.history().live >= n, limit);
+  await lab.waitUntilPaused();
 }
 
-/** Waits until the view draws the checkpoint of the step in view, and returns that step. */
+/**
+ * Waits until the view draws the checkpoint of the step in view (the kept step nearest to it, the
+ * earlier on a tie, as the worker chooses; not a frame still arriving from earlier in a drag), and
+ * returns that step.
+ */
 async function viewedStep(page: Page): Promise<number> {
   await page.waitForFunction(() => {
     const h = window.__lab!.history();
-    return (
-      h.inView !== null &&
-      h.drawn !== null &&
-      h.steps.includes(h.drawn) &&
-      h.drawn === window.__lab!.snapshot()!.step
-    );
+    if (h.inView === null || h.drawn === null || h.steps.length === 0) return false;
+    const target = h.inView;
+    const nearest = h.steps.reduce((a, b) => (Math.abs(b - target) < Math.abs(a - target) ? b : a));
+    return h.drawn === nearest && h.drawn === window.__lab!.snapshot()!.step;
   });
   return (await history(page)).drawn!;
 }
@@ -42,10 +52,11 @@ test('dragging the timeline shows the view at a past step, while training goes o
   page,
 }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=80&ntest=100&K=4&width=8&pace=max', 'wasm');
+  await lab.open('v=1&n=80&ntest=100&K=4&width=8&pace=max&steps=400', 'wasm');
   await expect(page.getByTestId('timeline-state')).toContainText('Live');
   await lab.play();
   await lab.waitForStep(400);
+  await lab.waitUntilPaused();
   const liveLayer = await page.evaluate(() => window.__lab!.layer(4));
 
   await dragTimeline(page, 0.5);
@@ -59,10 +70,13 @@ test('dragging the timeline shows the view at a past step, while training goes o
   expect(await page.evaluate(() => window.__lab!.layer(4))).not.toEqual(liveLayer);
   // The read-outs are the step's too.
   await expect(page.locator('#transport-summary')).toContainText(`Step ${step}:`);
-  // Training goes on meanwhile, until the history thins (its list of kept steps gets shorter): the
-  // view and its read-outs stay at the step.
-  await thinned(page);
-  expect((await history(page)).steps).toContain(step);
+  // Training goes on meanwhile, past the first thinning of the history: the view and its read-outs
+  // stay at the step.
+  const before = (await history(page)).steps;
+  await trainOnTo(page, lab, 1500);
+  const after = (await history(page)).steps;
+  expect(early(after)).toBeLessThan(early(before));
+  expect(after).toContain(step);
   expect((await lab.snapshot()).step).toBe(step);
   await expect(page.locator('#transport-summary')).toContainText(`Step ${step}:`);
   await expect(page.getByTestId('timeline-state')).toContainText(
@@ -71,7 +85,7 @@ test('dragging the timeline shows the view at a past step, while training goes o
 
   await page.getByRole('button', { name: 'Back to live' }).click();
   await expect(page.getByTestId('timeline-state')).toContainText('Live');
-  await page.waitForFunction((s) => window.__lab!.snapshot()!.step > s + 200, step);
+  await page.waitForFunction(() => window.__lab!.snapshot()!.step === 1500);
   expect((await history(page)).inView).toBeNull();
 });
 
@@ -178,17 +192,18 @@ test('a link opens at a training step of its run: it trains there, then pauses a
 
 test('in compare mode both runs show the step in view while both keep training', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&ntest=100&K=3&width=8&pace=max&cmp=on', 'wasm');
+  await lab.open('v=1&n=60&ntest=100&K=3&width=8&pace=max&cmp=on&steps=300', 'wasm');
   await lab.play();
   await lab.waitForStep(300);
+  await lab.waitUntilPaused();
   await dragTimeline(page, 0.4);
   const step = await viewedStep(page);
   await page.waitForFunction((s) => window.__lab!.compared()?.step === s, step);
-  // Neither run is held back by the other while a past step is viewed, and the history thins
-  // without leaving the step.
-  await thinned(page);
+  // Both runs train on while a past step is viewed, past the first thinning of the history, and
+  // both views stay at the step.
+  await trainOnTo(page, lab, 1500);
   expect((await lab.snapshot()).step).toBe(step);
   expect(await page.evaluate(() => window.__lab!.compared()?.step)).toBe(step);
   await page.getByRole('button', { name: 'Back to live' }).click();
-  await page.waitForFunction((s) => (window.__lab!.compared()?.step ?? 0) > s + 300, step);
+  await page.waitForFunction(() => window.__lab!.compared()?.step === 1500);
 });
