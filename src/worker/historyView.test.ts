@@ -133,4 +133,16 @@ describe('training history in the session', () => {
     expect(lists.at(-1)!.steps).toContain(gridStep(1));
     expect(new Set(ofCheckpoint(a.eventsOf('snapshot')).map((s) => s.step))).toEqual(new Set([gridStep(1)]));
   });
+
+  it('reads a live change’s kept state back when a pause follows it at once', async () => {
+    // At 30 steps a second every step is published, so the pause finds nothing stale to publish.
+    const a = await SessionDriver.start({ pace: '30', penalty: 'fixed', weight: 0.1 });
+    const tensors = tf.memory().numTensors;
+    await a.playUntil(3);
+    // Queued together: no training slice runs between the change and the pause.
+    void a.send({ type: 'update', patch: { weight: 2 } });
+    await a.send({ type: 'pause' });
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(a.eventsOf('history').at(-1)!.changes).toContain(a.lastSnapshot().step);
+  });
 });

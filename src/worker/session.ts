@@ -121,6 +121,8 @@ export class TrainingSession {
       case 'pause':
         this.setPlaying(false, 'user', null);
         if (this.stalePublication()) await this.publish();
+        // A live change just before the pause keeps a state on the device: read it into the history.
+        else if (this.trainer) await this.past.flush(this.runId, this.trainer, () => true);
         // A pause is a natural point to keep: a restarted worker continues from here.
         if (this.trainer && !this.divergedRun) await this.takeCheckpoint(this.trainer);
         return;
