@@ -187,10 +187,11 @@ export function createRun(options: RunOptions): RunChannel {
     frameShown(drawing) {
       const frame = frames.current();
       if (!frame) return;
-      const now = { runId: frame.run.runId, step: drawing ? frame.step : null };
-      if (shown?.runId === now.runId && shown.step === now.step) return;
-      shown = now;
-      connection.send({ type: 'shown', ...now });
+      // Called every frame: compare before building anything, so an unchanged frame allocates nothing.
+      const step = drawing ? frame.step : null;
+      if (shown?.runId === frame.run.runId && shown.step === step) return;
+      shown = { runId: frame.run.runId, step };
+      connection.send({ type: 'shown', ...shown });
     },
   };
 
