@@ -35,7 +35,7 @@ const browser = await chromium.launch({
 async function open(url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
   const view = `layers=train,test,trails,regions,grid,field,ot,pairs&trails=400&depth=3.55&speed=0.1&flow=loop`;
-  await page.goto(`${url}#v=1&data=spiral&n=2000&K=16&h=1/K&${view}`);
+  await page.goto(`${url}#v=2&data=spiral&n=2000&K=16&h=1/K&${view}`);
   await page.waitForFunction(() => window.__lab?.snapshot() != null, null, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await page.getByRole('button', { name: 'Play the flow forward' }).click();

@@ -109,7 +109,7 @@ export async function benchHistory(
   options: { repeats: number; log: (line: string) => void },
 ): Promise<HistoryRow> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
-  await page.goto(`${baseUrl}#v=1&data=spiral&n=2000&K=16&h=1/K&steps=400`);
+  await page.goto(`${baseUrl}#v=2&data=spiral&n=2000&K=16&h=1/K&steps=400`);
   await page.waitForFunction(() => window.__lab?.snapshot() != null, null, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await page.waitForFunction(() => window.__lab!.snapshot()!.step >= 400, null, { timeout: 300_000 });

@@ -93,7 +93,7 @@ export async function benchPhone(
       predicate: (message) => message.text().startsWith(START_MARK),
       timeout: 120_000,
     });
-    await page.goto(`${baseUrl}#v=1&play=on`);
+    await page.goto(`${baseUrl}#v=2&play=on`);
     const marks = JSON.parse((await started).text().slice(START_MARK.length)) as StartMarks;
     loads.push(marks);
     // The flow animates so that every frame draws, as in the render rows. The event goes to the

@@ -118,7 +118,7 @@ export async function benchRender(
     // The flow moves slowly from depth 3.55: every frame redraws, yet the decision regions stay those
     // of depth 4 (the nearest whole depth), so no new field layers are requested while measuring.
     const view = `layers=${c.layers}&trails=${c.trails}&depth=3.55&speed=0.1&flow=loop`;
-    await page.goto(`${baseUrl}#v=1&data=spiral&n=2000&K=16&h=1/K&${view}`);
+    await page.goto(`${baseUrl}#v=2&data=spiral&n=2000&K=16&h=1/K&${view}`);
     await page.waitForFunction(() => window.__lab?.snapshot() != null, null, { timeout: 60_000 });
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByRole('button', { name: 'Play the flow forward' }).click();

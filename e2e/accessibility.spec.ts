@@ -6,7 +6,7 @@ for (const theme of ['light', 'dark'] as const) {
   test(`an axe scan finds no serious or critical violations (${theme} theme)`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: theme });
     const lab = new Lab(page);
-    await lab.open('v=1&n=60&K=4&layers=train,test,trails,regions,ot&cmp=on&vs=penalty:off');
+    await lab.open('v=2&n=60&K=4&layers=train,test,trails,regions,ot&cmp=on&vs=penalty:off');
     await lab.play();
     await lab.waitForStep(40);
     await lab.pause();
@@ -28,7 +28,7 @@ for (const theme of ['light', 'dark'] as const) {
 
 test('keyboard only: train, change the penalty, scrub the depth, share', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&K=4&penalty=fixed');
+  await lab.open('v=2&n=60&K=4&penalty=fixed');
   const tabTo = async (name: RegExp, limit = 80) => {
     for (let i = 0; i < limit; i++) {
       await page.keyboard.press('Tab');
@@ -71,7 +71,7 @@ test('keyboard only: train, change the penalty, scrub the depth, share', async (
 
 test('the canvas has a text alternative that follows training', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&K=4');
+  await lab.open('v=2&n=60&K=4');
   await lab.step();
   await expect(page.getByTestId('live-summary')).toHaveText(
     /^Step 1: training loss [0-9.]+, training accuracy/,
@@ -84,7 +84,7 @@ test('the canvas has a text alternative that follows training', async ({ page })
 
 test('a panel that fails to render shows a message there, and the rest keeps working', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&K=4');
+  await lab.open('v=2&n=60&K=4');
   await page.evaluate(() => window.__lab!.injectRenderError('metrics'));
   await expect(page.getByRole('alert')).toContainText('Metrics could not be shown');
   await lab.play();

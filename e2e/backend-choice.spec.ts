@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import { Lab } from './lab';
 
 // Training points only: on the software adapter every other layer's tfjs programs compile slowly.
-const LINK = 'v=1&data=moons&n=64&ntest=100&K=3&width=8&layers=train';
+const LINK = 'v=2&data=moons&n=64&ntest=100&K=3&width=8&layers=train';
 const badge = (page: Page) => page.getByTestId('backend-badge');
 
 async function openMeasured(page: Page, scale: number): Promise<Lab> {

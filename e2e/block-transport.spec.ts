@@ -47,7 +47,7 @@ async function blockTable(page: Page): Promise<number[][]> {
 }
 
 test('a user colours the trails by Monge gap and reads W₂² beside h²E per block', async ({ page }) => {
-  const lab = await trained(page, 'v=1&data=moons&n=150&K=6&trails=150&layers=train,trails', 300);
+  const lab = await trained(page, 'v=2&data=moons&n=150&K=6&trails=150&layers=train,trails', 300);
   await expect(page.getByTestId('ratio-otRatio')).not.toContainText('–');
   const before = await canvas(page).screenshot();
 
@@ -89,7 +89,7 @@ test('the Monge gaps are measured when only the trails need them, on a subsample
 }) => {
   // Read-outs and charts hidden: the trail colouring alone asks for the measures. 600 points: a
   // subsample of 512 is measured, the other trails are drawn neutral.
-  await trained(page, 'v=1&data=moons&n=600&K=4&trail=monge&trails=600&hide=metrics,charts', 60);
+  await trained(page, 'v=2&data=moons&n=600&K=4&trail=monge&trails=600&hide=metrics,charts', 60);
   await expect(legend(page)).toContainText(/of S − W₂²|paired optimally/);
   await expect(page.getByText('not among the 512 measured points')).toBeVisible();
 });
@@ -110,7 +110,7 @@ for (const screen of SCREENS) {
     });
 
     test(`shows the Monge-gap legend and the per-block costs readably (${screen.name})`, async ({ page }) => {
-      const link = `v=1&data=moons&n=200&K=8&trail=monge&trails=200${screen.name.startsWith('projector') ? '&class=on' : ''}`;
+      const link = `v=2&data=moons&n=200&K=8&trail=monge&trails=200${screen.name.startsWith('projector') ? '&class=on' : ''}`;
       const lab = await trained(page, link, 300);
       await expect(legend(page)).toContainText(/of S − W₂²|paired optimally/);
       await page.screenshot({ path: screenshotPath(`block-transport/${screen.name}-view`) });

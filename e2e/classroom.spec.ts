@@ -4,7 +4,7 @@ import { Lab } from './lab';
 test('classroom flags hide the parts they name, lock the settings and show the caption', async ({ page }) => {
   const lab = new Lab(page);
   await lab.open(
-    'v=1&class=on&hide=data,optimizer,charts,layers&lock=on&caption=Watch%20the%20moons%20separate',
+    'v=2&class=on&hide=data,optimizer,charts,layers&lock=on&caption=Watch%20the%20moons%20separate',
   );
   await expect(page.locator('.app')).toHaveClass(/classroom/);
   await expect(page.getByRole('heading', { name: 'Data' })).toHaveCount(0);
@@ -26,14 +26,14 @@ test('classroom flags hide the parts they name, lock the settings and show the c
 
 test('a caption is shown as text, never as markup', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open(`v=1&caption=${encodeURIComponent('<img src=x onerror="window.hacked=1">bold?')}`);
+  await lab.open(`v=2&caption=${encodeURIComponent('<img src=x onerror="window.hacked=1">bold?')}`);
   await expect(page.locator('.canvas-caption')).toHaveText('<img src=x onerror="window.hacked=1">bold?');
   expect(await page.evaluate(() => (window as Window & { hacked?: number }).hacked)).toBeUndefined();
 });
 
 test('keyboard shortcuts: space, arrows, s, r and ?', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&K=4&depth=2');
+  await lab.open('v=2&n=60&K=4&depth=2');
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('s');
   await lab.waitForStep(1);
@@ -56,7 +56,7 @@ test('keyboard shortcuts: space, arrows, s, r and ?', async ({ page }) => {
 
 test('the classroom settings write the link', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1');
+  await lab.open('v=2');
   const classroom = page.getByRole('group', { name: 'classroom mode' });
   await classroom.getByText('On').click();
   await page.getByRole('group', { name: 'hidden parts' }).getByLabel('Charts').check();

@@ -5,7 +5,7 @@ test('compare mode with identical settings shows two views whose first snapshots
   page,
 }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=moons&n=80&K=4&cmp=on&vs=');
+  await lab.open('v=2&data=moons&n=80&K=4&cmp=on&vs=');
   await page.waitForFunction(() => window.__lab!.compared() !== null);
   await expect(page.locator('canvas.transport-canvas')).toHaveCount(2);
   const a = await page.evaluate(() => ({ x0: window.__lab!.layer(0), xK: window.__lab!.layer(4) }));
@@ -19,7 +19,7 @@ test('compare mode trains both runs together from the same weights, penalty off 
   page,
 }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=moons&n=80&K=4&pace=max');
+  await lab.open('v=2&data=moons&n=80&K=4&pace=max');
   await page.getByRole('button', { name: 'Compare two runs' }).click();
   await expect(page).toHaveURL(/cmp=on&vs=penalty:off/);
   await expect(page.locator('.run-label')).toHaveText(['A: penalty Least action', 'B: penalty Off']);

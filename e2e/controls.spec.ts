@@ -42,7 +42,7 @@ test('changing each live control mid-run resets neither the step counter nor the
   page,
 }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=moons&n=80&K=4&width=8&penalty=off&pace=300');
+  await lab.open('v=2&data=moons&n=80&K=4&width=8&penalty=off&pace=300');
   const initialOutput = await page.evaluate(() => window.__lab!.layer(4));
   await lab.play();
   let last = await lab.waitForStep(50);
@@ -69,13 +69,13 @@ test('changing each live control mid-run resets neither the step counter nor the
   expect(await page.evaluate(() => window.__lab!.layer(4))).not.toEqual(initialOutput);
   // The link holds every change (least action is the default, so it is not written).
   await expect(page).toHaveURL(
-    /#v=1&n=80&K=4&width=8&lambda0=10&tau=0.5&s=3&opt=sgd&lr=0.00316&batch=16&momentum=0.5&engine=reference&steps=100000&pace=100$/,
+    /#v=2&n=80&K=4&width=8&lambda0=10&tau=0.5&s=3&opt=sgd&lr=0.00316&batch=16&momentum=0.5&engine=reference&steps=100000&pace=100$/,
   );
 });
 
 test('Adam decay rates are live controls too', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&K=3');
+  await lab.open('v=2&n=60&K=3');
   await lab.play();
   const before = await lab.waitForStep(30);
   await page.getByText("Adam's decay rates").click();
@@ -88,7 +88,7 @@ test('Adam decay rates are live controls too', async ({ page }) => {
 
 test('shape-changing controls rebuild the run from the seed', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&K=3');
+  await lab.open('v=2&n=60&K=3');
   const first = await page.evaluate(() => window.__lab!.layer(0));
   await lab.play();
   const trained = await lab.waitForStep(30);
@@ -102,7 +102,7 @@ test('shape-changing controls rebuild the run from the seed', async ({ page }) =
 
 test('the charts keep drawing after 5,000 steps, with a bounded number of points', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=40&ntest=100&K=2&width=4&pace=max&layers=train');
+  await lab.open('v=2&n=40&ntest=100&K=2&width=4&pace=max&layers=train');
   await lab.play();
   await lab.waitForStep(5000, 110_000);
   await lab.pause();

@@ -26,7 +26,7 @@ const PROFILES: Profile[] = [
   { name: 'classroom-1920x1080', width: 1920, height: 1080, touch: false, link: '&class=on' },
 ];
 
-const LINK = 'v=1&n=60&K=4';
+const LINK = 'v=2&n=60&K=4';
 const canvasOf = (page: Page) => page.locator('canvas.transport-canvas[data-run="a"]');
 
 /** A tap on a touch screen, a click elsewhere. */

@@ -14,7 +14,7 @@ import { screenshotPath } from './screenshots';
 import { startStaticServer } from './staticServer';
 
 const EMBEDDED =
-  'v=1&n=60&K=3&embed=on&hide=data,network,penalty,optimizer,metrics,charts&lock=on&caption=Two%20moons';
+  'v=2&n=60&K=3&embed=on&hide=data,network,penalty,optimizer,metrics,charts&lock=on&caption=Two%20moons';
 
 function step(frame: Frame): Promise<number> {
   return frame.evaluate(() => window.__lab?.snapshot()?.step ?? -1);
@@ -46,7 +46,7 @@ test('a course page on another origin embeds the app: it trains and keeps its ke
     await expect(open).toHaveAttribute('rel', 'noopener');
     await expect(open).toHaveAttribute(
       'href',
-      `${baseURL}#v=1&n=60&K=3&hide=data,network,penalty,optimizer,metrics,charts&lock=on&caption=Two+moons`,
+      `${baseURL}#v=2&n=60&K=3&hide=data,network,penalty,optimizer,metrics,charts&lock=on&caption=Two+moons`,
     );
     // Loading took no focus from the course page, and moved none inside the frame either (some
     // browsers let a frame's focus() take the keyboard from its host).
@@ -84,7 +84,7 @@ test('the Share dialog writes the iframe code in the chosen size, and the code o
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&K=3&caption=Moons');
+  await lab.open('v=2&n=60&K=3&caption=Moons');
   await page.getByRole('button', { name: 'Share' }).click();
   await page.getByRole('tab', { name: 'Embed' }).click();
   const code = page.getByRole('textbox', { name: 'Embed code' });

@@ -52,7 +52,7 @@ test('dragging the timeline shows the view at a past step, while training goes o
   page,
 }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=80&ntest=100&K=4&width=8&pace=max&steps=400', 'wasm');
+  await lab.open('v=2&n=80&ntest=100&K=4&width=8&pace=max&steps=400', 'wasm');
   await expect(page.getByTestId('timeline-state')).toContainText('Live');
   await lab.play();
   await lab.waitForStep(400);
@@ -93,7 +93,7 @@ test('a paused run: the timeline reaches the first step, and a rebuild goes back
   page,
 }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&ntest=100&K=3&width=8&steps=150');
+  await lab.open('v=2&n=60&ntest=100&K=3&width=8&steps=150');
   await lab.play();
   await lab.waitForStep(150);
   await lab.waitUntilPaused();
@@ -120,7 +120,7 @@ test('hovering a chart shows its step in the view and a rule on every chart; a t
   page,
 }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&ntest=100&K=3&width=8&steps=300');
+  await lab.open('v=2&n=60&ntest=100&K=3&width=8&steps=300');
   await lab.play();
   await lab.waitForStep(300);
   await lab.waitUntilPaused();
@@ -152,7 +152,7 @@ test('hovering a chart shows its step in the view and a rule on every chart; a t
 
 test('the training history replays in the page and records as a WebM video', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&ntest=100&K=3&width=8&steps=200');
+  await lab.open('v=2&n=60&ntest=100&K=3&width=8&steps=200');
   await lab.play();
   await lab.waitForStep(200);
   await lab.waitUntilPaused();
@@ -182,7 +182,7 @@ test('a link opens at a training step of its run: it trains there, then pauses a
   page,
 }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&ntest=100&K=3&width=8&open=250');
+  await lab.open('v=2&n=60&ntest=100&K=3&width=8&open=250');
   await expect(page.getByTestId('timeline-state')).toHaveText('Live · paused at step 250, as the link asks');
   await lab.settle();
   expect((await lab.snapshot()).step).toBe(250);
@@ -192,7 +192,7 @@ test('a link opens at a training step of its run: it trains there, then pauses a
 
 test('in compare mode both runs show the step in view while both keep training', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&ntest=100&K=3&width=8&pace=max&cmp=on&steps=300', 'wasm');
+  await lab.open('v=2&n=60&ntest=100&K=3&width=8&pace=max&cmp=on&steps=300', 'wasm');
   await lab.play();
   await lab.waitForStep(300);
   await lab.waitUntilPaused();

@@ -91,7 +91,7 @@ test.describe('every built-in lesson, walked through', () => {
       // Formulas are MathML under the page's CSP: nothing may be refused.
       const violations = await recordCspViolations(page);
       const lab = new Lab(page);
-      await lab.open('v=1');
+      await lab.open('v=2');
       await page.getByRole('button', { name: 'Lessons' }).click();
       await page.getByRole('button', { name: `Start the lesson ${lesson.title}` }).click();
       await expect(panel(page)).toBeVisible();
@@ -141,7 +141,7 @@ const OWN_LESSON = {
     {
       title: 'Blocks',
       text: 'Set $K$ to at least 12: $$x_{k+1} = x_k + h\\,v_k(x_k)$$',
-      open: 'v=1&n=60&K=4&steps=50',
+      open: 'v=2&n=60&K=4&steps=50',
       highlight: ['K'],
       task: {
         text: 'Give the network 12 blocks or more.',
@@ -207,13 +207,13 @@ test.describe('on a projector', () => {
 
   test('a teacher link opens the lesson in large type at a step, without the answers', async ({ page }) => {
     const lab = new Lab(page);
-    await lab.open('v=1&class=on&lesson=kinetic-penalty&step=2&answers=off');
+    await lab.open('v=2&class=on&lesson=kinetic-penalty&step=2&answers=off');
     await expect(panel(page)).toHaveClass(/classroom/);
     await expect(page.locator('.app')).toHaveClass(/classroom/);
     await expect(page.getByTestId('lesson-progress')).toHaveText('Step 2 of 4');
     // Step 2 keeps the run of step 1, which the link does not name: that run is opened, in class.
     await expect(page).toHaveURL(
-      /#v=1&data=xor&n=300&h=1\/K&penalty=fixed&weight=0.01&warmup=0&decay=0&eps=1e-7&steps=5000&trail=straightness&class=on&lesson=kinetic-penalty&step=2&answers=off$/,
+      /#v=2&data=xor&n=300&h=1\/K&penalty=fixed&weight=0.01&warmup=0&decay=0&eps=1e-7&clip=0&steps=5000&trail=straightness&class=on&lesson=kinetic-penalty&step=2&answers=off$/,
     );
     const fontSize = await panel(page).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(24);
@@ -261,13 +261,13 @@ test("a reload keeps the lesson, the step and the student's edits; closing clear
 test('mangled lesson links give a notice and leave the lab working', async ({ page }) => {
   const lab = new Lab(page);
   const cases: [string, RegExp][] = [
-    ['v=1&n=60&lesson=~abc*def', /The lesson in the link is not valid base64url; no lesson was opened\./],
+    ['v=2&n=60&lesson=~abc*def', /The lesson in the link is not valid base64url; no lesson was opened\./],
     [
-      'v=1&n=60&lesson=~PcoxCsJAFATQqwxTBw-wnSewsBQLCYMb2OwP-RMUQu4uNule8XZ6chMLr2jKjA7X',
+      'v=2&n=60&lesson=~PcoxCsJAFATQqwxTBw-wnSewsBQLCYMb2OwP-RMUQu4uNule8XZ6chMLr2jKjA7X',
       /The lesson in the link could not be decompressed/,
     ],
-    ['v=1&n=60&lesson=no-such-lesson', /There is no lesson named "no-such-lesson"/],
-    ['v=1&n=60&lesson=transport-map&step=99', /The lesson has 5 steps; showing the last\./],
+    ['v=2&n=60&lesson=no-such-lesson', /There is no lesson named "no-such-lesson"/],
+    ['v=2&n=60&lesson=transport-map&step=99', /The lesson has 5 steps; showing the last\./],
   ];
   for (const [link, message] of cases) {
     await lab.open(link);
@@ -276,15 +276,15 @@ test('mangled lesson links give a notice and leave the lab working', async ({ pa
   }
   await expect(page.getByTestId('lesson-progress')).toHaveText('Step 5 of 5');
   // A bad lesson link pasted while a lesson is open leaves that lesson open, in the address too.
-  await page.evaluate(() => (window.location.hash = '#v=1&n=60&lesson=no-such-lesson'));
+  await page.evaluate(() => (window.location.hash = '#v=2&n=60&lesson=no-such-lesson'));
   await expect(page).toHaveURL(/&lesson=transport-map&step=5$/);
   await expect(page.getByTestId('lesson-progress')).toHaveText('Step 5 of 5');
   // Opened afresh, it opens no lesson and drops the lesson keys from the address.
   await page.goto('about:blank');
-  await lab.open('v=1&n=60&lesson=~abc*def');
+  await lab.open('v=2&n=60&lesson=~abc*def');
   await expect(page.locator('.notice').filter({ hasText: /not valid base64url/ })).toBeVisible();
   await expect(panel(page)).toHaveCount(0);
-  await expect(page).toHaveURL(/#v=1&n=60$/);
+  await expect(page).toHaveURL(/#v=2&n=60$/);
   await lab.play();
   await lab.waitForStep(5);
 });
@@ -294,7 +294,7 @@ test("a lesson of one's own: pasted, followed, carried in a link, exported and i
   context,
 }) => {
   const lab = new Lab(page);
-  await lab.open('v=1');
+  await lab.open('v=2');
   await page.getByRole('button', { name: 'Lessons' }).click();
   await page
     .getByRole('textbox', { name: "Or paste a lesson's JSON or link" })

@@ -6,7 +6,7 @@ test('the same link replays the same first 100 losses exactly on WASM across pag
 }) => {
   const lab = new Lab(page);
   // The step limit stops both runs at step 100 (the charts keep every step's loss up to 2,048 steps).
-  const link = 'v=1&data=spiral&n=150&K=6&batch=32&penalty=lap&steps=100';
+  const link = 'v=2&data=spiral&n=150&K=6&batch=32&penalty=lap&steps=100';
   const run = async () => {
     await lab.open(link, 'wasm');
     expect(await lab.backend()).toBe('wasm');
@@ -25,7 +25,7 @@ test('changing the data adds a history entry: Back and Forward restore the scena
   // The page's clock runs as usual, and the test can move it forward.
   await page.clock.install();
   const lab = new Lab(page);
-  await lab.open('v=1&data=moons&n=100');
+  await lab.open('v=2&data=moons&n=100');
   const dataset = page.getByRole('combobox', { name: 'dataset' });
   await dataset.selectOption('circles');
   await expect(page).toHaveURL(/data=circles/);
@@ -38,14 +38,14 @@ test('changing the data adds a history entry: Back and Forward restore the scena
   await page.waitForFunction(() => window.__lab!.snapshot() !== null);
   await page.goBack();
   await expect(dataset).toHaveValue('moons');
-  await expect(page).toHaveURL(/#v=1&n=100$/);
+  await expect(page).toHaveURL(/#v=2&n=100$/);
   await page.goForward();
   await expect(dataset).toHaveValue('circles');
 });
 
 test('a shared link with trained weights opens on the trained network', async ({ page, context }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=moons&n=80&K=4&width=8&steps=200');
+  await lab.open('v=2&data=moons&n=80&K=4&width=8&steps=200');
   await lab.play();
   await lab.waitForStep(200);
   await lab.waitUntilPaused();
@@ -76,7 +76,7 @@ test('a shared link with trained weights opens on the trained network', async ({
 
 test('a link whose weights do not fit the network says so and starts from the seed', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&K=3&w=AAAA&at=5&lam=2');
+  await lab.open('v=2&K=3&w=AAAA&at=5&lam=2');
   await expect(page.locator('.notices')).toContainText('trained weights in the link');
   expect((await lab.snapshot()).step).toBe(0);
 });

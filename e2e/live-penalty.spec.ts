@@ -6,7 +6,7 @@ test('moving the penalty slider changes the kinetic cost without resetting the s
 }) => {
   const lab = new Lab(page);
   // A set pace keeps the run under the charts' 2,048 points, so every step's loss is still kept.
-  await lab.open('v=1&data=moons&n=100&penalty=fixed&weight=0.001&pace=300');
+  await lab.open('v=2&data=moons&n=100&penalty=fixed&weight=0.001&pace=300');
   await lab.play();
   const before = await lab.waitForStep(300);
   expect(before.weight).toBeCloseTo(0.001, 6);
@@ -30,7 +30,7 @@ test('least-action mode shows lambda adapting, and dragging the slider sets lamb
   page,
 }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=spiral&n=100&pace=max&penalty=lap');
+  await lab.open('v=2&data=spiral&n=100&pace=max&penalty=lap');
   await lab.play();
   const early = await lab.waitForStep(100);
   expect(early.lambda).toBeGreaterThan(1);

@@ -33,7 +33,7 @@ test('after one visit a different share link opens and trains with no network', 
   const server = await startStaticServer(DIST, SUB_PATH);
   const app = `${server.origin}${SUB_PATH}`;
   const first = new Lab(page);
-  await page.goto(`${app}#v=1&n=60&K=3`);
+  await page.goto(`${app}#v=2&n=60&K=3`);
   await page.waitForFunction(() => window.__lab?.snapshot() != null, null, { timeout: 60_000 });
   // The worker's scope is the page's directory: the app works from a sub-path.
   expect(await waitUntilOffline(page)).toBe(app);
@@ -46,7 +46,7 @@ test('after one visit a different share link opens and trains with no network', 
   const offline = await context.newPage();
   const violations = await recordCspViolations(offline);
   const lab = new Lab(offline);
-  const response = await offline.goto(`${app}?backend=wasm#v=1&data=circles&n=40&K=2&seed=7`);
+  const response = await offline.goto(`${app}?backend=wasm#v=2&data=circles&n=40&K=2&seed=7`);
   expect(response?.fromServiceWorker()).toBe(true);
   await offline.waitForFunction(() => window.__lab?.snapshot() != null, null, { timeout: 60_000 });
   // The WASM binaries and the module worker's chunks came from the offline copy.
@@ -104,7 +104,7 @@ test('a new build is announced and taken on the user’s click, not under a runn
   const server = await startStaticServer(DIST);
   try {
     const lab = new Lab(page);
-    await page.goto(`${server.origin}/#v=1&n=60&K=3`);
+    await page.goto(`${server.origin}/#v=2&n=60&K=3`);
     await page.waitForFunction(() => window.__lab?.snapshot() != null, null, { timeout: 60_000 });
     await waitUntilOffline(page);
     await lab.play();

@@ -31,7 +31,7 @@ async function clickAt(page: Page, x: number, y: number, options: { shift?: bool
 
 test('drawing points with the mouse adds them, and training uses them', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1');
+  await lab.open('v=2');
   await page.getByRole('combobox', { name: 'dataset' }).selectOption('custom');
   await expect(page.getByTestId('own-count')).toHaveText('0 / 2000 points');
   await expect(page.getByText('Add at least two points of two different classes')).toBeVisible();
@@ -69,7 +69,7 @@ test('drawing points with the mouse adds them, and training uses them', async ({
 
 test('a CSV with good and bad rows imports the good ones and lists the bad', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1');
+  await lab.open('v=2');
   await page.getByRole('button', { name: 'Export' }).click();
   const csv = ['x,y,label', '0,0,0', '1,1,1', 'broken', '0.5,0.2,9', '-1,0.5,0', '2,2'].join('\n');
   await page.getByLabel('Import a run (JSON) or points (CSV)').setInputFiles({
@@ -88,7 +88,7 @@ test('a CSV with good and bad rows imports the good ones and lists the bad', asy
 
 test('exporting the run as JSON and importing it back restores identical weights', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=xor&n=80&K=4&width=8&pace=max');
+  await lab.open('v=2&data=xor&n=80&K=4&width=8&pace=max');
   await lab.play();
   await lab.waitForStep(150);
   await lab.pause();
@@ -100,7 +100,7 @@ test('exporting the run as JSON and importing it back restores identical weights
   const file = await (await saved).path();
   await page.getByRole('button', { name: 'Close' }).click();
 
-  await lab.open('v=1&data=moons&K=2');
+  await lab.open('v=2&data=moons&K=2');
   await page.getByRole('button', { name: 'Export' }).click();
   await page.getByLabel('Import a run (JSON) or points (CSV)').setInputFiles(file);
   await page.waitForFunction((step) => window.__lab!.snapshot()?.step === step, trained.step);
@@ -117,7 +117,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 
 test('the PNG is a valid image of the canvas size, and twice it at 2x', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&K=3');
+  await lab.open('v=2&n=60&K=3');
   const box = await canvas(page).evaluate((c) => ({
     width: c.clientWidth,
     height: c.clientHeight,
@@ -140,7 +140,7 @@ test('the PNG is a valid image of the canvas size, and twice it at 2x', async ({
 
 test('recording the flow gives a non-empty video that plays for a positive duration', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&K=3');
+  await lab.open('v=2&n=60&K=3');
   await page.getByRole('button', { name: 'Export' }).click();
   await page.getByRole('combobox', { name: 'length' }).selectOption('2');
   const saved = page.waitForEvent('download');

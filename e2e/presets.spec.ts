@@ -27,7 +27,7 @@ test('the gallery opens a preset, with its caption, and Back returns to the prev
   page,
 }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=xor&n=50');
+  await lab.open('v=2&data=xor&n=50');
   await page.getByRole('button', { name: 'Presets' }).click();
   const preset = PRESETS[0];
   await page.getByRole('button', { name: `Open the preset ${preset.title}` }).click();
@@ -36,7 +36,7 @@ test('the gallery opens a preset, with its caption, and Back returns to the prev
   await expect(page).toHaveURL(new RegExp(`#${preset.link.replaceAll('/', '\\/')}&caption=`));
   await expect(page.getByRole('combobox', { name: 'dataset' })).toHaveValue('moons');
   await page.goBack();
-  await expect(page).toHaveURL(/#v=1&data=xor&n=50$/);
+  await expect(page).toHaveURL(/#v=2&data=xor&n=50$/);
   await expect(page.getByRole('combobox', { name: 'dataset' })).toHaveValue('xor');
   await page.goForward();
   await expect(page.getByRole('combobox', { name: 'dataset' })).toHaveValue('moons');

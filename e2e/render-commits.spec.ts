@@ -83,7 +83,7 @@ test.beforeEach(async ({ page }) => {
   await page.addInitScript(countCommits);
   const lab = new Lab(page);
   // A named backend: "auto" would measure the backends meanwhile, and its result renders the badge.
-  await lab.open('v=1', 'wasm');
+  await lab.open('v=2', 'wasm');
   await lab.settle();
 });
 

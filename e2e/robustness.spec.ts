@@ -5,7 +5,7 @@ test('a diverging run pauses with a message and offers to reset or lower the lea
   page,
 }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&K=16&width=64&penalty=fixed&weight=100&opt=sgd&lr=1e6&momentum=0.99');
+  await lab.open('v=2&K=16&width=64&penalty=fixed&weight=100&opt=sgd&lr=1e6&momentum=0.99');
   await expect(page.locator('.notices')).toContainText('learning rate (lr): 1000000 is above the maximum 1');
   await lab.play();
   const diverged = page.locator('.notice.error', { hasText: 'Training diverged' });
@@ -22,7 +22,7 @@ test('a diverging run pauses with a message and offers to reset or lower the lea
 
 test('a lost GPU device moves the run to the next backend from its last saved state', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=40&ntest=100&K=2&width=4', 'webgpu');
+  await lab.open('v=2&n=40&ntest=100&K=2&width=4', 'webgpu');
   expect(await lab.backend()).toBe('webgpu');
   for (let i = 0; i < 3; i++) await lab.step();
   const before = await lab.snapshot();
@@ -41,7 +41,7 @@ test('a lost GPU device moves the run to the next backend from its last saved st
 
 test('a crashed worker is restarted from the last saved state, with a notice', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&K=3');
+  await lab.open('v=2&n=60&K=3');
   await lab.play();
   await lab.waitForStep(100);
   await lab.pause();
@@ -61,7 +61,7 @@ test('a crashed worker is restarted from the last saved state, with a notice', a
 
 test('a worker that stops answering is detected by its missing heartbeat and restarted', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&K=3');
+  await lab.open('v=2&n=60&K=3');
   await lab.play();
   await lab.waitForStep(50);
   await page.evaluate(() => window.__lab!.simulate('hang'));
@@ -76,7 +76,7 @@ test('a worker that stops answering is detected by its missing heartbeat and res
 
 test('training pauses while the tab is hidden and resumes when it is shown', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&K=3');
+  await lab.open('v=2&n=60&K=3');
   await lab.play();
   await lab.waitForStep(20);
   const setHidden = (hidden: boolean) =>
@@ -99,12 +99,12 @@ test('training pauses while the tab is hidden and resumes when it is shown', asy
 
 test('1,000 random links typed into the address bar never break the page', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&K=3');
+  await lab.open('v=2&n=60&K=3');
   await page.evaluate(async () => {
     let seed = 12345;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const pieces = [
-      'v=1',
+      'v=2',
       'data=',
       'spiral',
       'n=',
@@ -137,7 +137,7 @@ test('1,000 random links typed into the address bar never break the page', async
     }
   });
   await page.evaluate(() => {
-    window.location.hash = 'v=1&n=60&K=3';
+    window.location.hash = 'v=2&n=60&K=3';
   });
   await page.waitForFunction(() => window.__lab!.snapshot()?.step === 0);
   await lab.play();

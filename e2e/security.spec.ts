@@ -7,7 +7,7 @@ import { startStaticServer } from './staticServer';
 test('the built page runs under a CSP that forbids inline script and eval', async ({ page }) => {
   const violations = await recordCspViolations(page);
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&K=3&layers=train,test,trails,regions,grid,field,ot');
+  await lab.open('v=2&n=60&K=3&layers=train,test,trails,regions,grid,field,ot');
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
     'content',
     /script-src 'self'/,
@@ -49,7 +49,7 @@ test('no request leaves the page: every asset, WASM included, comes from its own
     return route.abort();
   });
   const lab = new Lab(page);
-  await lab.open('v=1&n=60&K=3', 'wasm');
+  await lab.open('v=2&n=60&K=3', 'wasm');
   expect(await lab.backend()).toBe('wasm');
   await lab.play();
   await lab.waitForStep(30);
@@ -62,7 +62,7 @@ test('no request leaves the page: every asset, WASM included, comes from its own
 test('the build works from a sub-path of a plain static host', async ({ page }) => {
   const server = await startStaticServer(join(process.cwd(), 'dist'), '/least-action-lab/');
   try {
-    await page.goto(`${server.origin}/least-action-lab/#v=1&n=60&K=3`);
+    await page.goto(`${server.origin}/least-action-lab/#v=2&n=60&K=3`);
     const lab = new Lab(page);
     await page.waitForFunction(() => window.__lab?.snapshot() != null, null, { timeout: 60_000 });
     await lab.play();

@@ -11,7 +11,7 @@ const SECONDS = Number(process.env.SOAK_SECONDS ?? 40);
 test(`memory stays flat over a ${SECONDS}-second soak with live changes`, async ({ page }) => {
   test.setTimeout((SECONDS + 120) * 1000);
   const lab = new Lab(page);
-  await lab.open('v=1&data=spiral&n=300&K=8&layers=train,test,trails,regions,grid,field,ot');
+  await lab.open('v=2&data=spiral&n=300&K=8&layers=train,test,trails,regions,grid,field,ot');
   await lab.play();
   await lab.waitForStep(200);
   const samples: { at: number; step: number; numTensors: number; heapBytes: number }[] = [];

@@ -4,13 +4,13 @@ import { Lab } from './lab';
 
 /** 2 values x 2 arms x 2 seeds, 50 steps: small enough for the suite. */
 const TINY =
-  'study=tiny&sweep=n&values=20,40&arms=off(penalty:off);least action(penalty:lap)&seeds=2&steps=50&v=1&noise=0.25&K=3&width=8';
+  'study=tiny&sweep=n&values=20,40&arms=off(penalty:off);least action(penalty:lap)&seeds=2&steps=50&v=2&noise=0.25&K=3&width=8';
 
 test('a study runs on workers, shows its progress, results and sentences, exports, and opens a run', async ({
   page,
 }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=xor&n=50');
+  await lab.open('v=2&data=xor&n=50');
   await page.getByRole('button', { name: 'Studies' }).click();
   const dialog = page.getByRole('dialog', { name: 'Studies' });
   await dialog.getByRole('textbox', { name: /Study link/ }).fill(TINY);
@@ -79,12 +79,12 @@ test('a study runs on workers, shows its progress, results and sentences, export
 
 test('a study with bad settings is clamped, says what changed, and can be cancelled', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1');
+  await lab.open('v=2');
   await page.getByRole('button', { name: 'Studies' }).click();
   const dialog = page.getByRole('dialog', { name: 'Studies' });
   await dialog
     .getByRole('textbox', { name: /Study link/ })
-    .fill('study=big&sweep=n&values=30,60&arms=off(penalty:off);x(bogus:1)&seeds=500&steps=100000&v=1');
+    .fill('study=big&sweep=n&values=30,60&arms=off(penalty:off);x(bogus:1)&seeds=500&steps=100000&v=2');
   await dialog.getByRole('button', { name: 'Run study' }).click();
   await expect(dialog.getByRole('list', { name: 'Changes made to the study' })).toContainText('seeds');
   await expect(dialog.getByRole('status')).toContainText('Running on');

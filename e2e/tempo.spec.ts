@@ -9,7 +9,7 @@ import { Lab } from './lab';
 for (const data of ['moons', 'circles', 'spiral']) {
   test(`the default tempo shows at least 90 frames of ${data} being learnt`, async ({ page }) => {
     const lab = new Lab(page);
-    await lab.open(`v=1&data=${data}`);
+    await lab.open(`v=2&data=${data}`);
     const watched = page.evaluate(
       () =>
         new Promise<{ frames: number; step: number; seconds: number }>((resolve) => {

@@ -4,7 +4,7 @@ import { screenshotPath } from './screenshots';
 
 test('the page loads, trains on WASM, and the loss falls on moons', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=moons&n=200');
+  await lab.open('v=2&data=moons&n=200');
   expect(await lab.backend()).toBe('wasm');
   await expect(page.getByTestId('backend-badge')).toContainText('WASM');
   const start = await lab.snapshot();
@@ -27,7 +27,7 @@ test('the page loads, trains on WASM, and the loss falls on moons', async ({ pag
 
 test('depth 0 shows the input cloud and depth K the output cloud', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=circles&n=100&K=4');
+  await lab.open('v=2&data=circles&n=100&K=4');
   const depth = page.getByRole('slider', { name: /depth t/ });
   const canvas = page.locator('canvas.transport-canvas');
   await depth.fill('0');
@@ -47,14 +47,14 @@ test('depth 0 shows the input cloud and depth K the output cloud', async ({ page
 
 test('a mangled link shows what was fixed and the app still trains', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=nonsense&n=-4&K=1e9&lr=abc&%3Cscript%3E=1');
+  await lab.open('v=2&data=nonsense&n=-4&K=1e9&lr=abc&%3Cscript%3E=1');
   const notices = page.locator('.notices');
   await expect(notices).toContainText('dataset (data)');
   await expect(notices).toContainText('below the minimum 10');
   await expect(notices).toContainText('above the maximum 32');
   await expect(notices).toContainText('not a number');
   await expect(notices).toContainText('unknown setting "<script>"');
-  expect(page.url()).toContain('#v=1&n=10&K=32');
+  expect(page.url()).toContain('#v=2&n=10&K=32');
   await lab.play();
   await lab.waitForStep(5);
 });

@@ -16,7 +16,7 @@ async function settled(page: Page, layers: readonly string[]): Promise<void> {
 
 test('toggling each layer changes the pixels of the canvas', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=moons&n=150&K=6&pace=max&layers=&depth=3');
+  await lab.open('v=2&data=moons&n=150&K=6&pace=max&layers=&depth=3');
   await lab.play();
   await lab.waitForStep(200);
   await lab.pause();
@@ -69,7 +69,7 @@ const isBackground = (rgb: number[]) => rgb.every((v) => v > 235);
 
 test('the depth scrubber at 0 and at K shows the input cloud and the output cloud', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=circles&n=60&K=4&pace=max&layers=train');
+  await lab.open('v=2&data=circles&n=60&K=4&pace=max&layers=train');
   await lab.play();
   await lab.waitForStep(300);
   await lab.pause();
@@ -101,7 +101,7 @@ test('clicking a thumbnail sets the depth, and the flow plays forward and back',
   const lab = new Lab(page);
   // Slow enough, and looping rather than bouncing, that "Stop the flow" is still the forward button
   // when it is clicked.
-  await lab.open('v=1&data=moons&n=100&K=6&speed=2&flow=loop');
+  await lab.open('v=2&data=moons&n=100&K=6&speed=2&flow=loop');
   await page.getByRole('button', { name: 'Show depth 3, after block 3' }).click();
   expect((await page.evaluate(() => window.__lab!.depth())).t).toBe(3);
   await expect(page.getByTestId('depth')).toHaveText('3.00');
@@ -123,7 +123,7 @@ test('clicking a thumbnail sets the depth, and the flow plays forward and back',
 test('with reduced motion the flow steps through whole depths instead of moving', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const lab = new Lab(page);
-  await lab.open('v=1&data=moons&n=100&K=4&depth=0&speed=20&flow=once');
+  await lab.open('v=2&data=moons&n=100&K=4&depth=0&speed=20&flow=once');
   await expect(page.getByText('Reduced motion: the flow steps through whole depths.')).toBeVisible();
   await page.getByRole('button', { name: 'Play the flow forward' }).click();
   const seen = await page.evaluate(async () => {
@@ -143,7 +143,7 @@ test('with reduced motion the flow steps through whole depths instead of moving'
 
 test('wheel zooms, the view can be reset, and the decision regions follow the view', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('v=1&data=moons&n=100&K=4');
+  await lab.open('v=2&data=moons&n=100&K=4');
   await page.waitForFunction(() => window.__lab!.fields() !== null);
   const before = await page.evaluate(() => window.__lab!.viewRegion()!);
   await canvas(page).hover();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { Lab } from './lab';
 
-const SCENARIO = 'v=1&data=moons&n=64&ntest=100&K=3&width=8&penalty=fixed&weight=0.5';
+const SCENARIO = 'v=2&data=moons&n=64&ntest=100&K=3&width=8&penalty=fixed&weight=0.5';
 
 async function threeSteps(lab: Lab): Promise<{ snapshots: number[]; losses: number[] }> {
   const snapshots: number[] = [];

@@ -15,7 +15,7 @@ import { poll } from './driver';
  */
 export const STEPS = 1000;
 const BLOCKS = 6;
-export const LINK = `v=1&data=moons&n=100&K=${BLOCKS}&steps=${STEPS}&pace=max`;
+export const LINK = `v=2&data=moons&n=100&K=${BLOCKS}&steps=${STEPS}&pace=max`;
 
 /**
  * Relative tolerance on lambda at step STEPS. Measured: Firefox 153 and WebKitGTK 2.50 (fused WASM)

@@ -15,15 +15,15 @@ const LESSON: Lesson = restoreLesson({
   id: 'test-lesson',
   title: 'Test',
   steps: [
-    { title: 'One', text: 'a', open: 'v=1&n=50&K=4&steps=100' },
+    { title: 'One', text: 'a', open: 'v=2&n=50&K=4&steps=100' },
     {
       title: 'Two',
       text: 'b',
       task: { text: 'K up', when: { kind: 'field', field: 'K', op: '>=', value: 6 } },
     },
-    { title: 'Three', text: 'c', open: 'v=1&n=50&K=4&steps=100&layers=train,grid' },
-    { title: 'Four', text: 'd', open: 'v=1&n=50&K=4&steps=100&penalty=off' },
-    { title: 'Five', text: 'e', open: 'v=1&data=xor' },
+    { title: 'Three', text: 'c', open: 'v=2&n=50&K=4&steps=100&layers=train,grid' },
+    { title: 'Four', text: 'd', open: 'v=2&n=50&K=4&steps=100&penalty=off' },
+    { title: 'Five', text: 'e', open: 'v=2&data=xor' },
   ],
 }).lesson!;
 
@@ -66,7 +66,7 @@ describe('the lesson session', () => {
     store.getState().editScenario({ class: 'on' });
     session.start(LESSON, { builtIn: true });
     // The teacher's classroom setting survives the step's scenario.
-    expect(opened).toEqual(['v=1&n=50&K=4&steps=100&class=on']);
+    expect(opened).toEqual(['v=2&n=50&K=4&steps=100&class=on']);
     expect(address()).toBe('#lesson=test-lesson&step=1');
     store.getState().editScenario({ K: 6 });
     session.next();
@@ -79,8 +79,8 @@ describe('the lesson session', () => {
     session.go(2);
     // The student's K = 6 is not step 3's run: it is opened.
     expect(opened).toEqual([
-      'v=1&n=50&K=4&steps=100&class=on',
-      'v=1&n=50&K=4&steps=100&layers=train,grid&class=on',
+      'v=2&n=50&K=4&steps=100&class=on',
+      'v=2&n=50&K=4&steps=100&layers=train,grid&class=on',
     ]);
     session.prev();
     // Back to a step on step 1's run, which differs from this one only in the layers shown: the run
@@ -94,14 +94,14 @@ describe('the lesson session', () => {
     const { store, session, opened, calls } = setup();
     session.start(LESSON, { builtIn: true, index: 2 });
     calls.length = 0;
-    store.getState().replaceScenario(decodeScenarioLink('v=1&n=50&K=4&steps=100').scenario);
+    store.getState().replaceScenario(decodeScenarioLink('v=2&n=50&K=4&steps=100').scenario);
     session.restartStep();
     expect(calls).toEqual(['pause', 'reset']);
     opened.length = 0;
     calls.length = 0;
     session.next();
     // Only the penalty differs: opened, paused and reset so that the step trains from the seed.
-    expect(opened).toEqual(['v=1&n=50&K=4&penalty=off&steps=100']);
+    expect(opened).toEqual(['v=2&n=50&K=4&penalty=off&steps=100']);
     expect(calls).toEqual(['pause', 'reset']);
     calls.length = 0;
     session.next();
@@ -115,31 +115,31 @@ describe('the lesson session', () => {
     await fresh.navigate('#class=on&lesson=test-lesson&step=2&answers=off');
     expect(fresh.session.view()!.index).toBe(1);
     expect(fresh.session.view()!.answers).toBe(false);
-    expect(fresh.opened).toEqual(['v=1&n=50&K=4&steps=100']);
+    expect(fresh.opened).toEqual(['v=2&n=50&K=4&steps=100']);
     const withRun = setup();
-    await withRun.navigate('#v=1&K=7&lesson=test-lesson&step=2');
+    await withRun.navigate('#v=2&K=7&lesson=test-lesson&step=2');
     expect(withRun.opened).toEqual([]);
     expect(withRun.session.view()!.index).toBe(1);
     // Back or forward to another step of the same lesson moves the panel, not the run.
-    await withRun.navigate('#v=1&K=7&lesson=test-lesson&step=1');
+    await withRun.navigate('#v=2&K=7&lesson=test-lesson&step=1');
     expect(withRun.session.view()!.index).toBe(0);
     expect(withRun.opened).toEqual([]);
   });
 
   it('says what it cannot open and keeps an open lesson in the address', async () => {
     const { store, session, address, navigate } = setup();
-    await navigate('#v=1&lesson=nope');
+    await navigate('#v=2&lesson=nope');
     expect(session.view()).toBeNull();
-    expect(address()).toBe('#v=1');
+    expect(address()).toBe('#v=2');
     expect(store.getState().notices.map((n) => n.text)).toContain(
       'There is no lesson named "nope"; no lesson was opened.',
     );
     session.start(LESSON, { builtIn: true });
-    await navigate('#v=1&lesson=~@@');
+    await navigate('#v=2&lesson=~@@');
     expect(session.view()!.lesson.id).toBe('test-lesson');
-    expect(address()).toBe('#v=1&lesson=test-lesson&step=1');
+    expect(address()).toBe('#v=2&lesson=test-lesson&step=1');
     session.close();
-    expect(address()).toBe('#v=1');
+    expect(address()).toBe('#v=2');
   });
 
   it('puts a lesson that is not built in into the address whole', async () => {

@@ -4,7 +4,7 @@ import { studyJson } from '../scenario/studyRows';
 import type { CellResult, CellRunner } from '../study/runStudy';
 import { createStudyRunner } from './studyRunner';
 
-const TINY = 'study=tiny&sweep=n&values=20,40&arms=off(penalty:off);lap(penalty:lap)&seeds=2&steps=10&v=1';
+const TINY = 'study=tiny&sweep=n&values=20,40&arms=off(penalty:off);lap(penalty:lap)&seeds=2&steps=10&v=2';
 
 const numbers = (cell: StudyCell): CellResult => ({
   steps: cell.steps,
@@ -93,7 +93,7 @@ describe('the page study runner', () => {
 
     const study = runner.getState().study!;
     const rows = [
-      { value: '20', arm: 'off', seed: 1, link: 'v=1&n=20', ...numbers({ steps: 10 } as StudyCell) },
+      { value: '20', arm: 'off', seed: 1, link: 'v=2&n=20', ...numbers({ steps: 10 } as StudyCell) },
     ];
     expect(runner.load(JSON.stringify(studyJson(study, [...rows, { ...rows[0], arm: 'nobody' }])))).toBe(
       true,

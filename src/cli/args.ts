@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 
 export const USAGE = `Usage: npm run train -- "<scenario link or JSON>" [--steps N] [--json] [--dump FILE] [--backend cpu|wasm]
 
-  <scenario>   a share link (https://.../#v=1&data=moons&n=30), its parameters (v=1&data=moons), or
+  <scenario>   a share link (https://.../#v=2&data=moons&n=30), its parameters (v=2&data=moons), or
                scenario JSON ({"data":"moons","n":30}); out-of-range values are clamped with a notice
   --steps N    steps to train, after any trained state the link carries (default: the scenario's
                "steps", else 1000), 0 to 10,000,000

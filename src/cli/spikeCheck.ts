@@ -9,6 +9,7 @@ import type { DatasetKind } from '../core/types';
 import { Trainer } from '../engine/trainer';
 import { encodeScenarioLink, parseScenarioText } from '../scenario/link';
 import { runConfig } from '../scenario/runConfig';
+import { SCENARIO_VERSION } from '../scenario/schema';
 
 export const SPIKE_CHECK = {
   /** Every dataset of the app but one's own points: the default network fits each of them. */
@@ -93,7 +94,7 @@ export async function spikeRun(link: string, steps: number): Promise<SpikeRow> {
 
 /** The default scenario of a dataset on a seed, as link text. */
 export function defaultLink(data: DatasetKind, seed: number, extra = ''): string {
-  return `v=1&data=${data}&seed=${seed}${extra}`;
+  return `v=${SCENARIO_VERSION}&data=${data}&seed=${seed}${extra}`;
 }
 
 /** One markdown row of the README's table. */

@@ -8,6 +8,8 @@
  * minus the largest other) over the training set, and the preconditioned sharpness lr * lambda_max(
  * D^-1/2 H D^-1/2), D = sqrt(v) + eps, of the step's loss: Adam with momentum beta1 is unstable on a
  * quadratic once it exceeds (2 + 2 beta1) / (1 - beta1), 38 at beta1 = 0.9 (Cohen et al. 2022).
+ * The default link is a version-1 one, so it trains without the gradient clipping of today's
+ * defaults: the run that spiked.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { parseArgs } from 'node:util';

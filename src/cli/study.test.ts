@@ -15,7 +15,7 @@ const cli = (args: string[]) =>
   run('npx', ['tsx', 'src/cli/launch.ts', 'src/cli/study.ts', ...args], { cwd: process.cwd() });
 
 const TINY =
-  'study=tiny&sweep=n&values=20,40&arms=init(penalty:off,steps:0);least action(penalty:lap)&seeds=2&steps=60&v=1&noise=0.25&K=3&width=8';
+  'study=tiny&sweep=n&values=20,40&arms=init(penalty:off,steps:0);least action(penalty:lap)&seeds=2&steps=60&v=2&noise=0.25&K=3&width=8';
 
 describe('parseStudyArgs', () => {
   it('accepts the documented options and rejects bad ones with a message', () => {
@@ -38,7 +38,7 @@ describe('parseStudyArgs', () => {
 describe('a study run in one process', () => {
   it("gives every row the numbers its link gives alone (npm run train's engine)", async () => {
     const { study, notices } = restoreStudy({
-      base: 'v=1&noise=0.25&K=3&width=8',
+      base: 'v=2&noise=0.25&K=3&width=8',
       values: [20, 40],
       arms: 'init(penalty:off,steps:0);least action(penalty:lap)',
       seeds: 2,

@@ -6,7 +6,7 @@ export const STUDY_USAGE = `Usage: npm run study -- <study name, link or JSON> [
 
   <study>      a built-in study (low-data-moons, low-data-circles, low-data-spiral,
                displacement-bias, penalty-tradeoff), a study link
-               (study=...&sweep=n&values=10,30&arms=off(penalty:off);least action(penalty:lap)&seeds=20&steps=1500&v=1&...)
+               (study=...&sweep=n&values=10,30&arms=off(penalty:off);least action(penalty:lap)&seeds=20&steps=1500&v=2&...)
                or study JSON; out-of-range values are clamped with a notice
   --jobs N     worker threads, 1 to 64 (default: the cores this machine offers)
   --csv FILE   write one line per run (the swept value, arm, seed, link and the run's numbers)

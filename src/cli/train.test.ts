@@ -16,12 +16,12 @@ const cli = (args: string[]) =>
 describe('parseCliArgs', () => {
   it('accepts the documented options', () => {
     expect(
-      parseCliArgs(['v=1', '--steps', '20', '--json', '--dump', 'out.json', '--backend', 'wasm']),
+      parseCliArgs(['v=2', '--steps', '20', '--json', '--dump', 'out.json', '--backend', 'wasm']),
     ).toEqual({
-      options: { scenario: 'v=1', steps: 20, json: true, dump: 'out.json', backend: 'wasm' },
+      options: { scenario: 'v=2', steps: 20, json: true, dump: 'out.json', backend: 'wasm' },
     });
-    expect(parseCliArgs(['v=1'])).toEqual({
-      options: { scenario: 'v=1', steps: null, json: false, dump: null, backend: 'cpu' },
+    expect(parseCliArgs(['v=2'])).toEqual({
+      options: { scenario: 'v=2', steps: null, json: false, dump: null, backend: 'cpu' },
     });
   });
 
@@ -29,10 +29,10 @@ describe('parseCliArgs', () => {
     for (const args of [
       [],
       ['a', 'b'],
-      ['v=1', '--steps', '-3'],
-      ['v=1', '--steps', '1.5'],
-      ['v=1', '--backend', 'gpu'],
-      ['v=1', '--bogus'],
+      ['v=2', '--steps', '-3'],
+      ['v=2', '--steps', '1.5'],
+      ['v=2', '--backend', 'gpu'],
+      ['v=2', '--bogus'],
     ]) {
       const result = parseCliArgs(args);
       expect('error' in result, JSON.stringify(args)).toBe(true);
@@ -42,7 +42,7 @@ describe('parseCliArgs', () => {
 
 describe('npm run train', () => {
   it('exits with code 2 and the usage on bad arguments, without a stack trace', async () => {
-    const failure = await cli(['--steps', 'many', 'v=1']).catch((e: { code: number; stderr: string }) => e);
+    const failure = await cli(['--steps', 'many', 'v=2']).catch((e: { code: number; stderr: string }) => e);
     expect(failure).toMatchObject({ code: 2 });
     const { stderr } = failure as { stderr: string };
     expect(stderr).toContain('Usage: npm run train');
@@ -54,7 +54,7 @@ describe('npm run train', () => {
     const dumpPath = join(dir, 'run.json');
     const { stdout } = await cli([
       // A constant rate (no warm-up): 200 steps are then enough to separate the moons.
-      '#v=1&data=moons&n=40&noise=0.2&K=4&width=8&h=1/K&warmup=0&decay=0',
+      '#v=2&data=moons&n=40&noise=0.2&K=4&width=8&h=1/K&warmup=0&decay=0',
       '--steps',
       '200',
       '--json',
@@ -123,9 +123,9 @@ describe('npm run train', () => {
   });
 
   it('stops at a divergence: says so, skips the transport measures and exits with code 3', async () => {
-    // Without the warm-up, whose first steps are too small to diverge within two steps.
+    // Without the warm-up and the clipping, whose steps are too small to diverge within two steps.
     const link =
-      'v=1&data=spiral&n=50&K=32&width=64&act=relu&opt=sgd&lr=1&momentum=0.99&warmup=0&penalty=off';
+      'v=2&data=spiral&n=50&K=32&width=64&act=relu&opt=sgd&lr=1&momentum=0.99&warmup=0&penalty=off&clip=0';
     const failure = await cli([link, '--steps', '2', '--json']).catch(
       (e: { code: number; stdout: string; stderr: string }) => e,
     );

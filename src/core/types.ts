@@ -92,6 +92,8 @@ export interface TrainingSettings {
   epsilon: number;
   /** SGD momentum (0: plain SGD). */
   momentum: number;
+  /** Global gradient-norm clipping: a longer gradient is scaled to this length first (0: off). */
+  gradientClip: number;
   /** Mini-batch size; 0 or >= n means full batch. */
   batchSize: number;
   /** The engine asked for; fused falls back to reference where the backend has no fused step. */

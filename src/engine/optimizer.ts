@@ -7,6 +7,9 @@
  *          p <- p - lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
  *   SGD:   u <- mu u + g;  p <- p - lr u
  *
+ * With gradientClip > 0, g is first scaled to length gradientClip when |g| (over all parameters) is
+ * longer.
+ *
  * b1^t and b2^t are running products kept on the host, so a beta changed mid-run applies from then on.
  * The moments are public so that the fused step (src/engine/fused) updates the same state.
  */
@@ -16,7 +19,7 @@ import { variableFrom } from './params';
 
 export type OptimizerSettings = Pick<
   TrainingSettings,
-  'optimizer' | 'learningRate' | 'beta1' | 'beta2' | 'epsilon' | 'momentum'
+  'optimizer' | 'learningRate' | 'beta1' | 'beta2' | 'epsilon' | 'momentum' | 'gradientClip'
 >;
 
 /** beta1^t and beta2^t for the step being taken (1 and 1 for SGD). */
@@ -57,10 +60,11 @@ export class ParameterOptimizer {
   }
 
   /** Applies one update with the gradient of the variable (same shape) in composed tfjs ops. */
-  apply(grad: tf.Tensor, settings: OptimizerSettings): void {
+  apply(gradient: tf.Tensor, settings: OptimizerSettings): void {
     const { beta1Power, beta2Power } = this.begin(settings);
     const { first, second, variable } = this;
     tf.tidy(() => {
+      const grad = clipByGlobalNorm(gradient, settings.gradientClip);
       const lr = tf.scalar(settings.learningRate);
       if (settings.optimizer === 'adam') {
         const m = tf.add(tf.mul(first, settings.beta1), tf.mul(grad, 1 - settings.beta1));
@@ -116,4 +120,11 @@ export class ParameterOptimizer {
     this.first.dispose();
     this.second.dispose();
   }
+}
+
+/** The gradient scaled to length `clip` when it is longer (as it is when clip is 0: off). */
+function clipByGlobalNorm(grad: tf.Tensor, clip: number): tf.Tensor {
+  if (!(clip > 0)) return grad;
+  const norm = tf.sqrt(tf.sum(tf.square(grad)));
+  return tf.mul(grad, tf.minimum(1, tf.div(clip, norm)));
 }

@@ -152,6 +152,7 @@ function fusedConfig(
     beta2: s.beta2,
     epsilon: s.epsilon,
     momentum: s.momentum,
+    gradientClip: s.gradientClip,
     beta1Power: powers.beta1Power,
     beta2Power: powers.beta2Power,
   };

@@ -80,9 +80,9 @@ describe('restoreLesson', () => {
 
   it('clamps step links like any link and names the step', () => {
     const { lesson, notices } = restoreLesson({
-      steps: [step({ open: 'v=1&K=99&bogus=1' }), step({ open: 'keep' })],
+      steps: [step({ open: 'v=2&K=99&bogus=1' }), step({ open: 'keep' })],
     });
-    expect(lesson!.steps[0].open).toBe('v=1&K=32');
+    expect(lesson!.steps[0].open).toBe('v=2&K=32');
     expect(lesson!.steps[1].open).toBeNull();
     expect(notices).toContain('Step 1: blocks K (K): 99 is above the maximum 32; using 32.');
     expect(notices).toContain('Step 1: Ignored unknown setting "bogus".');
@@ -123,7 +123,7 @@ describe('restoreLesson', () => {
     expect(notices).toEqual([
       'Step 1 task: penalty weight (weight): 500 is above the maximum 100; using 100.',
       'Step 5 task: the depth range 0.6-0.4 is empty; using 0.4-0.6.',
-      'Step 6 task (run B): ignored "K": only h, act, head, penalty, weight, lambda0, tau, s, opt, lr, batch, momentum, beta1, beta2, warmup, decay, eps may differ.',
+      'Step 6 task (run B): ignored "K": only h, act, head, penalty, weight, lambda0, tau, s, opt, lr, batch, momentum, beta1, beta2, warmup, decay, eps, clip may differ.',
     ]);
   });
 
@@ -166,7 +166,7 @@ describe('restoreLesson', () => {
 
   it('knows which step a step runs on', () => {
     const lesson = restoreLesson({
-      steps: [step({ open: 'v=1' }), step(), step({ open: 'v=1&K=4' }), step()],
+      steps: [step({ open: 'v=2' }), step(), step({ open: 'v=2&K=4' }), step()],
     }).lesson!;
     expect([0, 1, 2, 3].map((i) => scenarioStepOf(lesson, i))).toEqual([0, 0, 2, 2]);
     const keepOnly = restoreLesson({ steps: [step()] }).lesson!;
@@ -218,27 +218,27 @@ describe('lessons in links', () => {
   });
 
   it('sit beside the scenario in a link without disturbing it', () => {
-    const hash = '#v=1&K=4&lesson=kinetic-penalty&step=3&answers=off';
+    const hash = '#v=2&K=4&lesson=kinetic-penalty&step=3&answers=off';
     const { scenario, notices } = decodeScenarioLink(hash);
     expect(notices).toEqual([]);
-    expect(encodeScenarioLink(scenario)).toBe('v=1&K=4');
+    expect(encodeScenarioLink(scenario)).toBe('v=2&K=4');
     expect(readLessonParams(hash)).toEqual({
       params: { lesson: 'kinetic-penalty', step: 2, answers: false },
       notices: [],
     });
     expect(lessonLinkSuffix(hash)).toBe('&lesson=kinetic-penalty&step=3&answers=off');
-    expect(lessonLinkSuffix('#v=1&K=4')).toBe('');
-    expect(withLessonParams('#v=1&h=1/K&layers=train,ot', { lesson: 'x', step: 0, answers: true })).toBe(
-      '#v=1&h=1/K&layers=train,ot&lesson=x&step=1',
+    expect(lessonLinkSuffix('#v=2&K=4')).toBe('');
+    expect(withLessonParams('#v=2&h=1/K&layers=train,ot', { lesson: 'x', step: 0, answers: true })).toBe(
+      '#v=2&h=1/K&layers=train,ot&lesson=x&step=1',
     );
-    expect(withLessonParams(hash, null)).toBe('#v=1&K=4');
+    expect(withLessonParams(hash, null)).toBe('#v=2&K=4');
     expect(withLessonParams('', { lesson: '~abc', step: 4, answers: false })).toBe(
       '#lesson=~abc&step=5&answers=off',
     );
   });
 
   it('read bad lesson keys with notices', () => {
-    expect(readLessonParams('#v=1')).toEqual({ params: null, notices: [] });
+    expect(readLessonParams('#v=2')).toEqual({ params: null, notices: [] });
     const { params, notices } = readLessonParams('#lesson=x&step=zero&answers=maybe');
     expect(params).toEqual({ lesson: 'x', step: 0, answers: true });
     expect(notices).toEqual([

@@ -1,6 +1,6 @@
 /**
  * Share links: the scenario as URL parameters with readable keys, e.g.
- * `#v=1&data=moons&n=30&noise=0.25&K=10&penalty=lap`. Canonical links hold only non-default values,
+ * `#v=2&data=moons&n=30&noise=0.25&K=10&penalty=lap`. Canonical links hold only non-default values,
  * in the order of FIELDS, with `v` first. The same text works after `#` or `?`, as a whole URL, or
  * bare, in the app and in the CLI.
  */

@@ -15,6 +15,13 @@ export interface RestoreResult {
   notices: string[];
 }
 
+/**
+ * Defaults that changed in a format version, with the values an older scenario had, so that its run
+ * stays as it was: a version-1 scenario was made before gradient clipping and at a learning rate of
+ * 0.01 by default.
+ */
+const DEFAULTS_BEFORE_VERSION: Readonly<Record<number, Partial<Scenario>>> = { 2: { clip: 0, lr: 0.01 } };
+
 /** Notices about unknown keys beyond this many are summarised in one line. */
 const MAX_UNKNOWN_KEY_NOTICES = 5;
 
@@ -43,6 +50,11 @@ export function restoreScenario(input: unknown): RestoreResult {
     );
   }
   const target = scenario as unknown as Record<string, unknown>;
+  // A scenario without `v` is read as the current version (a link typed by hand).
+  const version = raw.v === undefined ? SCENARIO_VERSION : Number(raw.v);
+  for (const [changed, values] of Object.entries(DEFAULTS_BEFORE_VERSION)) {
+    if (version < Number(changed)) Object.assign(target, values);
+  }
   for (const key of SCENARIO_KEYS) {
     if (!Object.hasOwn(raw, key) || raw[key] === undefined) continue;
     if (key === 'v') continue;

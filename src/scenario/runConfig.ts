@@ -35,6 +35,7 @@ export function trainingSettings(s: Scenario): TrainingSettings {
     decay: s.decay,
     epsilon: s.eps,
     momentum: s.momentum,
+    gradientClip: s.clip,
     batchSize: s.batch,
     engine: s.engine,
   };

@@ -156,7 +156,7 @@ describe('scenario links', () => {
   });
 
   it('is canonical: defaults left out, fixed key order, v first, readable 1/K', () => {
-    expect(encodeScenarioLink(defaultScenario())).toBe('v=1');
+    expect(encodeScenarioLink(defaultScenario())).toBe('v=2');
     const s = {
       ...defaultScenario(),
       penalty: 'off' as const,
@@ -166,7 +166,7 @@ describe('scenario links', () => {
       noise: 0.25,
       h: '1/K' as const,
     };
-    expect(encodeScenarioLink(s)).toBe('v=1&n=30&noise=0.25&K=10&h=1/K&penalty=off');
+    expect(encodeScenarioLink(s)).toBe('v=2&n=30&noise=0.25&K=10&h=1/K&penalty=off');
   });
 
   it('reads and writes layer lists in table order, dropping unknown names', () => {
@@ -174,7 +174,7 @@ describe('scenario links', () => {
     expect(scenario.layers).toEqual(['train', 'grid']);
     expect(scenario.depth).toBe(2.5);
     expect(notices).toHaveLength(1);
-    expect(encodeScenarioLink(scenario)).toBe('v=1&layers=train,grid&depth=2.5');
+    expect(encodeScenarioLink(scenario)).toBe('v=2&layers=train,grid&depth=2.5');
     expect(decodeScenarioLink('layers=').scenario.layers).toEqual([]);
   });
 
@@ -200,7 +200,7 @@ describe('scenario links', () => {
     expect(notices.join(' ')).toMatch(/ignored "junk"/);
     expect(comparedScenario(scenario)).toMatchObject({ h: '1/K', penalty: 'off', lr: 1, cmp: 'off', vs: '' });
     expect(comparedScenario({ ...scenario, cmp: 'off' })).toBeNull();
-    expect(encodeScenarioLink(scenario)).toBe('v=1&cmp=on&vs=h:1/K,penalty:off,lr:1');
+    expect(encodeScenarioLink(scenario)).toBe('v=2&cmp=on&vs=h:1/K,penalty:off,lr:1');
   });
 
   it('reads own points as compact text or as JSON triples, in canonical form', () => {
@@ -215,7 +215,7 @@ describe('scenario links', () => {
   });
 
   it('reads the example link of the issue', () => {
-    const { scenario, notices } = decodeScenarioLink('#v=1&data=moons&n=30&noise=0.25&K=10&penalty=lap');
+    const { scenario, notices } = decodeScenarioLink('#v=2&data=moons&n=30&noise=0.25&K=10&penalty=lap');
     expect(notices).toEqual([]);
     expect(scenario).toMatchObject({ data: 'moons', n: 30, noise: 0.25, K: 10, penalty: 'lap' });
   });
@@ -224,7 +224,15 @@ describe('scenario links', () => {
     const { scenario, notices } = decodeScenarioLink(
       '?n=5&K=2.6&lr=abc&data=Spiral&act=swish&foo=1&noise=1e9&seed=0',
     );
-    expect(scenario).toMatchObject({ n: 10, K: 3, lr: 0.01, data: 'spiral', act: 'tanh', noise: 1, seed: 1 });
+    expect(scenario).toMatchObject({
+      n: 10,
+      K: 3,
+      lr: 0.005,
+      data: 'spiral',
+      act: 'tanh',
+      noise: 1,
+      seed: 1,
+    });
     expect(notices).toHaveLength(7);
     expect(notices.join('\n')).toMatch(/training points \(n\): 5 is below the minimum 10; using 10/);
     expect(notices.join('\n')).toMatch(/unknown setting "foo"/);
@@ -236,6 +244,19 @@ describe('scenario links', () => {
     const repeated = decodeScenarioLink('K=3&K=4');
     expect(repeated.scenario.K).toBe(4);
     expect(repeated.notices[0]).toMatch(/more than once/);
+  });
+
+  it('keeps a version-1 link training as it did: no clipping, the old rate, unless it says so', () => {
+    expect(defaultScenario()).toMatchObject({ clip: 0.5, lr: 0.005 });
+    const old = decodeScenarioLink('v=1&data=spiral&seed=2');
+    expect(old.notices).toEqual([]);
+    expect(old.scenario).toMatchObject({ v: 2, data: 'spiral', seed: 2, clip: 0, lr: 0.01 });
+    expect(encodeScenarioLink(old.scenario)).toBe('v=2&data=spiral&seed=2&lr=0.01&clip=0');
+    expect(decodeScenarioLink('v=1&clip=2&lr=0.1').scenario).toMatchObject({ clip: 2, lr: 0.1 });
+    // Today's links, and links typed without a version, get today's defaults.
+    expect(decodeScenarioLink('v=2&data=spiral').scenario).toMatchObject({ clip: 0.5, lr: 0.005 });
+    expect(decodeScenarioLink('data=spiral').scenario).toMatchObject({ clip: 0.5, lr: 0.005 });
+    expect(restoreScenario({ v: 1, K: 4 }).scenario).toMatchObject({ clip: 0, lr: 0.01 });
   });
 
   it('reads JSON and non-objects without throwing', () => {

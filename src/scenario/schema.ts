@@ -14,7 +14,7 @@ import type {
 } from '../core/types';
 
 /** The current scenario format version (the link key `v`). */
-export const SCENARIO_VERSION = 1;
+export const SCENARIO_VERSION = 2;
 
 /** h is written "1" or "1/K" in links. */
 export type StepSizeRule = '1' | '1/K';
@@ -59,6 +59,7 @@ export const COMPARABLE_KEYS = [
   'warmup',
   'decay',
   'eps',
+  'clip',
 ] as const satisfies readonly (keyof Scenario)[];
 export type ComparableKey = (typeof COMPARABLE_KEYS)[number];
 
@@ -230,7 +231,7 @@ export const FIELDS = {
     label: 'learning rate',
     min: 1e-5,
     max: 1,
-    default: 0.01,
+    default: 0.005,
     scope: 'training',
     log: true,
   },
@@ -266,6 +267,19 @@ export const FIELDS = {
     default: 0.01,
     scope: 'training',
     log: true,
+  },
+  /**
+   * Global gradient-norm clipping: a step whose whole gradient is longer than clip is scaled down to
+   * length clip before the optimiser sees it; 0: off.
+   */
+  clip: {
+    type: 'float',
+    label: 'gradient clip (norm)',
+    min: 0,
+    max: 100,
+    default: 0.5,
+    scope: 'training',
+    step: 0.1,
   },
   engine: {
     type: 'choice',

@@ -29,7 +29,7 @@ describe('built-in studies', () => {
     const study = STUDIES.find((s) => s.name === 'low-data-moons')!;
     expect(encodeStudyLink(study)).toBe(
       'study=low-data-moons&sweep=n&values=10,20,50,100,300,1000&arms=off(penalty:off);least+action(penalty:lap)' +
-        '&seeds=20&steps=1500&v=1&noise=0.25&K=10&warmup=0&decay=0&eps=1e-7',
+        '&seeds=20&steps=1500&v=2&noise=0.25&K=10&lr=0.01&warmup=0&decay=0&eps=1e-7&clip=0',
     );
     expect(studyCells(study)).toHaveLength(240);
   });
@@ -39,7 +39,7 @@ describe('restoring a study from untrusted input', () => {
   it('clamps counts, drops what cannot be swept or armed, and reports every change', () => {
     const { study, notices } = restoreStudy({
       name: 'My Study!',
-      base: 'v=1&n=99999&bogus=1',
+      base: 'v=2&n=99999&bogus=1',
       sweep: 'seed',
       values: 'a,30,30',
       arms: 'x(penalty:fixed,K:4);x(penalty:off);broken',
@@ -125,7 +125,7 @@ describe('restoring a study from untrusted input', () => {
 
 describe('the cells of a study', () => {
   const { study } = restoreStudy({
-    base: 'v=1&noise=0.2&seed=5&K=4',
+    base: 'v=2&noise=0.2&seed=5&K=4',
     sweep: 'n',
     values: [20, 40],
     arms: 'init(penalty:off,steps:0);off(penalty:off);least action(penalty:lap)',
@@ -145,7 +145,7 @@ describe('the cells of a study', () => {
       expect(scenario).toEqual({ ...cell.scenario });
       expect(scenario.n).toBe(Number(cell.value));
     }
-    expect(cells[4].link).toBe('v=1&n=40&noise=0.2&seed=5&K=4&penalty=off&steps=300');
+    expect(cells[4].link).toBe('v=2&n=40&noise=0.2&seed=5&K=4&penalty=off&steps=300');
   });
 
   it('paired design: for a seed, every arm of a value gets the same data and initial weights', () => {

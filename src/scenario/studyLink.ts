@@ -1,7 +1,7 @@
 /**
  * Study links: the study's own keys (`study`, `sweep`, `values`, `arms`, `seeds`, `steps`) followed
  * by the base scenario's canonical link, e.g.
- * `study=low-data-moons&sweep=n&values=10,30,100&arms=off(penalty:off);least action(penalty:lap)&seeds=20&steps=1500&v=1&noise=0.25&K=10`.
+ * `study=low-data-moons&sweep=n&values=10,30,100&arms=off(penalty:off);least action(penalty:lap)&seeds=20&steps=1500&v=2&noise=0.25&K=10`.
  * The base's seed is the first seed; its own `steps` is the study's. Decoding never throws.
  */
 import { decodeScenarioLink, encodeScenarioLink, MAX_LINK_LENGTH } from './link';

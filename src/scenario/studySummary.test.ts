@@ -5,7 +5,7 @@ import { studyCsv } from './studyRows';
 import { summarizeStudy } from './studySummary';
 
 const { study } = restoreStudy({
-  base: 'v=1',
+  base: 'v=2',
   sweep: 'n',
   values: [30],
   arms: 'off(penalty:off);least action(penalty:lap)',
@@ -17,7 +17,7 @@ function row(arm: string, seed: number, testAccuracy: number, C: number): StudyR
     value: '30',
     arm,
     seed,
-    link: `v=1&n=30&seed=${seed}`,
+    link: `v=2&n=30&seed=${seed}`,
     steps: 1000,
     trainAccuracy: 1,
     testAccuracy,
@@ -92,7 +92,7 @@ describe('study summaries', () => {
     expect(lines[0]).toBe(
       'n,arm,seed,link,steps,trainAccuracy,testAccuracy,trainLoss,testLoss,C,lambda,otRatio,straightness,efficiency,W2sq,S,action,monotonicityViolations,blockOtRatio,seconds,diverged',
     );
-    expect(lines[1]).toBe('30,off,1,v=1&n=30&seed=1,1000,1,0.8,0,0,5,1,0.9,0.8,0.7,1,1,1,0,0.95,1,');
+    expect(lines[1]).toBe('30,off,1,v=2&n=30&seed=1,1000,1,0.8,0,0,5,1,0.9,0.8,0.7,1,1,1,0,0.95,1,');
     expect(lines[2].startsWith('30,"a, b",2,')).toBe(true);
     expect(lines[2].endsWith(',at step 3')).toBe(true);
   });

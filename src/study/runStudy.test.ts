@@ -6,7 +6,7 @@ import type { CellResult, CellRunner } from './runStudy';
 import { runStudy } from './runStudy';
 
 const { study } = restoreStudy({
-  base: 'v=1&K=4',
+  base: 'v=2&K=4',
   sweep: 'n',
   values: [20, 200],
   arms: 'off(penalty:off);least action(penalty:lap)',

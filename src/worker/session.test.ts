@@ -125,6 +125,8 @@ describe('training session', () => {
       weight: 100,
       K: 16,
       width: 64,
+      // No clipping: it bounds each step, and this run is meant to diverge.
+      clip: 0,
     });
     await driver.playUntil(100_000);
     expect(driver.lastState()).toMatchObject({ playing: false, reason: 'diverged' });

@@ -21,6 +21,7 @@ import {
 import type { FusedStepConfig } from './stepConfig';
 import {
   adjointProgram,
+  clipProgram,
   forwardProgram,
   gradientProgram,
   statsProgram,
@@ -67,6 +68,7 @@ const CONFIG: FusedStepConfig = {
   beta2: 0.999,
   epsilon: 1e-7,
   momentum: 0.9,
+  gradientClip: 1,
   beta1Power: 0.9,
   beta2Power: 0.999,
 };
@@ -78,6 +80,7 @@ function wgslPrograms(): [string, string][] {
     stats: statsProgram(CONFIG, 10),
     adjoint: adjointProgram(CONFIG, 10),
     gradient: gradientProgram(CONFIG, 10, 100),
+    clip: clipProgram(CONFIG, 100),
     updateTheta: updateProgram(CONFIG, 100, 'theta'),
     updateFirst: updateProgram(CONFIG, 100, 'first'),
     updateSecond: updateProgram(CONFIG, 100, 'second'),

@@ -351,6 +351,21 @@ function packGradient(headTrainable: bool): void {
 }
 
 /**
+ * The factor that brings the whole gradient to length `clip` when it is longer (1 otherwise, and
+ * when clip is 0: off). The squares are summed in f64.
+ */
+function clipScale(clip: f32): f32 {
+  if (clip <= 0) return 1;
+  let squares: f64 = 0;
+  for (let p = 0; p < P; p++) {
+    const g = <f64>f32At(grad, p);
+    squares += g * g;
+  }
+  const norm = <f32>Math.sqrt(squares);
+  return norm > clip ? clip / norm : 1;
+}
+
+/**
  * One training step over the N points in the IO block (see the file comment). Writes the new
  * parameters and moments and the step record [CE, C, lambda used, weight used, loss] (the contract's
  * RECORD_ slots).
@@ -372,6 +387,7 @@ export function step(
   beta2: f32,
   epsilon: f32,
   momentum: f32,
+  gradientClip: f32,
   beta1Power: f32,
   beta2Power: f32,
 ): void {
@@ -389,10 +405,11 @@ export function step(
   const invN: f32 = <f32>1.0 / <f32>N;
   for (let i = 0; i < N; i++) backwardPoint(i, h, w * invN, invN, oHW);
   packGradient(headTrainable);
+  const scale = clipScale(gradientClip);
   const c1: f32 = 1 - beta1Power;
   const c2: f32 = 1 - beta2Power;
   for (let p = 0; p < P; p++) {
-    const g = f32At(grad, p);
+    const g = f32At(grad, p) * scale;
     const theta = f32At(ioTheta, p);
     if (optimizer == OPTIMIZER_ADAM) {
       const m = beta1 * f32At(ioFirst, p) + (1 - beta1) * g;

@@ -90,6 +90,7 @@ export function cpuFusedStep(
     config.beta2,
     config.epsilon,
     config.momentum,
+    config.gradientClip,
     config.beta1Power,
     config.beta2Power,
   );

@@ -36,4 +36,7 @@ describe.each([
   it.each([1, 65, 300])('agrees on a batch of %i points', (points) =>
     expectEnginesAgree(AGREEMENT_CASES[2], 1e-5, { points, momentum: true }),
   );
+
+  it('clips the gradient to half its length, in Adam and SGD, as the reference engine does', () =>
+    expectEnginesAgree(AGREEMENT_CASES[2], 1e-5, { momentum: true, clip: true }));
 });

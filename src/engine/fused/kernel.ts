@@ -1,7 +1,7 @@
 /**
  * The fused training step as a tfjs custom kernel ("LalFusedTrainStep"), so that the engine keeps
  * working with tensors while a step runs as one WebAssembly call on the CPU and WASM backends
- * (cpuStep.ts, on the backends' own memory) or as seven WGSL dispatches on WebGPU
+ * (cpuStep.ts, on the backends' own memory) or as eight WGSL dispatches on WebGPU
  * (webgpuPrograms.ts). WebGL does not have it; the engine then uses the composed ops (reference).
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -12,6 +12,7 @@ import { cpuFusedStep, cpuStepSupported } from './cpuStep';
 import type { UpdateOutput } from './webgpuPrograms';
 import {
   adjointProgram,
+  clipProgram,
   forwardProgram,
   gradientProgram,
   statsProgram,
@@ -116,10 +117,11 @@ const webgpuKernel: tf.KernelFunc = ({ inputs, attrs, backend }) => {
   const stats = run(statsProgram(config, points), [trace, lambda]);
   const adjoint = run(adjointProgram(config, points), [theta, trace, oneHot, stats]);
   const gradient = run(gradientProgram(config, points, size), [theta, trace, adjoint, oneHot]);
+  const clip = run(clipProgram(config, size), [gradient]);
   const updated = (['theta', 'first', 'second'] as UpdateOutput[]).map((output) =>
-    run(updateProgram(config, size, output), [theta, first, second, gradient]),
+    run(updateProgram(config, size, output), [theta, first, second, gradient, clip]),
   );
-  for (const intermediate of [trace, adjoint, gradient]) gpu.disposeData(intermediate.dataId);
+  for (const intermediate of [trace, adjoint, gradient, clip]) gpu.disposeData(intermediate.dataId);
   return [...updated, stats];
 };
 

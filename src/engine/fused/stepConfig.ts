@@ -22,6 +22,8 @@ export interface FusedStepConfig {
   beta2: number;
   epsilon: number;
   momentum: number;
+  /** Global gradient-norm clipping length (0: off). */
+  gradientClip: number;
   /** beta1^t and beta2^t for this step's bias correction (Adam). */
   beta1Power: number;
   beta2Power: number;

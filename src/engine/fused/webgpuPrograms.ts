@@ -6,8 +6,9 @@
  *   adjoint   one thread per point: the backward pass through the blocks, dL/dv_k per block;
  *   gradient  one workgroup per hidden unit (and per b2, and the head): the gradient, summed over
  *             the points on the device (strided loads, then a tree reduction in workgroup memory);
+ *   clip      one workgroup: the gradient's length, and the factor of gradient-norm clipping;
  *   update    one thread per parameter: Adam or SGD, once per output (theta, first, second moment).
- * Seven dispatches per step whatever K, W and N; the sizes are uniforms, so a new model or batch
+ * Eight dispatches per step whatever K, W and N; the sizes are uniforms, so a new model or batch
  * size does not compile anything again.
  *
  * Inputs are read through f32(): tfjs may hand over a float tensor whose buffer still holds int32
@@ -28,6 +29,7 @@ import {
   modelCode,
   modelUniforms,
   STATS_GROUP,
+  statsGroupSum,
   TRACE_CODE,
 } from './webgpuShared';
 
@@ -90,11 +92,7 @@ export function statsProgram(config: FusedStepConfig, points: number): ProgramCa
         s += vec2<f32>(trace[at], trace[at + 1]);
       }
       sums[t] = s;
-      workgroupBarrier();
-      for (var span = ${STATS_GROUP / 2}; span > 0; span = span / 2) {
-        if (t < span) { sums[t] = sums[t] + sums[t + span]; }
-        workgroupBarrier();
-      }
+      ${statsGroupSum('sums')}
       if (t == 0) {
         let n = f32(uniforms.points);
         let ce = sums[0].x / n;
@@ -270,10 +268,45 @@ export function gradientProgram(config: FusedStepConfig, points: number, size: n
   ];
 }
 
+/**
+ * clip: gradient [P] -> [1], the factor that brings the whole gradient to length gradientClip when it
+ * is longer (1 otherwise, and when gradientClip is 0: off). One workgroup: strided squares, then a
+ * tree reduction.
+ */
+export function clipProgram(config: FusedStepConfig, size: number): ProgramCall {
+  const code = `
+    ${CONTRACT_CODE}
+    var<workgroup> squares : array<f32, ${STATS_GROUP}>;
+    fn main(index : i32) {
+      let t = i32(localId.x);
+      var s = 0.0;
+      if (uniforms.clip > 0.0) {
+        for (var p = t; p < uniforms.count; p += ${STATS_GROUP}) { s += gradient[p] * gradient[p]; }
+      }
+      squares[t] = s;
+      ${statsGroupSum('squares')}
+      if (t == 0) {
+        let norm = sqrt(squares[0]);
+        result[0] = select(1.0, uniforms.clip / norm, uniforms.clip > 0.0 && norm > uniforms.clip);
+      }
+    }
+  `;
+  const program = flatProgram('clip', ['gradient'], 1, 1, STATS_GROUP, 'count : i32, clip : f32,', code);
+  return [
+    program,
+    [
+      { type: 'int32', data: [size] },
+      { type: 'float32', data: [config.gradientClip] },
+    ],
+  ];
+}
+
 /** Which output an update program writes. */
 export type UpdateOutput = 'theta' | 'first' | 'second';
 
-/** update: params, first, second, gradient -> the new theta, first or second moment [P]. */
+/**
+ * update: params, first, second, gradient, clip factor -> the new theta, first or second moment [P].
+ */
 export function updateProgram(config: FusedStepConfig, size: number, output: UpdateOutput): ProgramCall {
   const write = {
     theta: [
@@ -291,7 +324,7 @@ export function updateProgram(config: FusedStepConfig, size: number, output: Upd
       _ = second[0];
       let p = index;
       if (p >= uniforms.count) { return; }
-      let g = gradient[p];
+      let g = gradient[p] * clipFactor[0];
       if (uniforms.optimizer == OPTIMIZER_ADAM) {
         let m = uniforms.beta1 * first[p] + (1.0 - uniforms.beta1) * g;
         let v = uniforms.beta2 * second[p] + (1.0 - uniforms.beta2) * g * g;
@@ -304,7 +337,7 @@ export function updateProgram(config: FusedStepConfig, size: number, output: Upd
   `;
   const program = flatProgram(
     `update_${output}`,
-    ['params', 'first', 'second', 'gradient'],
+    ['params', 'first', 'second', 'gradient', 'clipFactor'],
     size,
     Math.ceil(size / GROUP),
     GROUP,

@@ -36,6 +36,19 @@ export const MAX_FUSED_CLASSES = 8;
 
 export const GROUP = 64;
 export const STATS_GROUP = 256;
+
+/**
+ * WGSL: sums a workgroup array of STATS_GROUP values (one per thread `t`, already written) into its
+ * element 0 by a tree reduction; every thread of the workgroup must run it.
+ */
+export function statsGroupSum(array: string): string {
+  return `workgroupBarrier();
+      for (var span = ${STATS_GROUP / 2}; span > 0; span = span / 2) {
+        if (t < span) { ${array}[t] = ${array}[t] + ${array}[t + span]; }
+        workgroupBarrier();
+      }`;
+}
+
 /** Sums a gradient workgroup reduces at once: 5 per hidden unit, 2 per b2, 3C for the head. */
 export const MAX_SUMS = 3 * MAX_FUSED_CLASSES;
 

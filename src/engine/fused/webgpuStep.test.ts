@@ -39,4 +39,11 @@ describe('fused step against the reference engine on WebGPU (Dawn; a software ad
     (points) => expectEnginesAgree(AGREEMENT_CASES[2], 1e-4, { points }),
     120_000,
   );
+
+  // Width 40: 817 parameters, so each of the clip program's 256 threads sums several squares.
+  it(
+    'clips the gradient to half its length as the reference engine does (more parameters than threads)',
+    () => expectEnginesAgree(AGREEMENT_CASES[2], 1e-4, { momentum: true, clip: true, width: 40 }),
+    120_000,
+  );
 });

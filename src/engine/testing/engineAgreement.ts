@@ -2,7 +2,7 @@
  * Runs one training step with the fused and the reference engine from the same random state (weights,
  * optimiser moments, multiplier, points) on the active backend and measures how far they differ:
  * the step record, the gradient of every weight tensor, and the updated weights and moments (after an
- * Adam step, and after an SGD step with momentum when asked).
+ * Adam step, and after an SGD step with momentum when asked), with the gradient clipped when asked.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { createRandomStream } from '../../core/random';
@@ -37,6 +37,11 @@ export interface EngineAgreement {
    * updated parameters and of the new velocity (0 when not asked for).
    */
   momentum: number;
+  /**
+   * With the clip option: an SGD step without momentum whose gradient is clipped to half its length,
+   * against half the reference gradient (the larger of both engines' errors; 0 when not asked for).
+   */
+  clip: number;
   /** The multiplier after the step. */
   lambda: number;
   /** The gradient entries of a fixed head (must be exactly 0 for both engines). */
@@ -141,6 +146,10 @@ export interface ComparisonOptions {
   points?: number;
   /** Also compare an SGD step with momentum. */
   momentum?: boolean;
+  /** Clip the gradient to half its length in the update steps (and check the clipped gradient). */
+  clip?: boolean;
+  /** Width of the case's model (default 6; wider models have more parameters than a workgroup). */
+  width?: number;
 }
 
 /**
@@ -152,14 +161,37 @@ export async function compareEngines(
   model: ModelConfig,
   settings: TrainingSettings,
   updateMultiplier: boolean,
-  { seed = 1, points = 48, momentum = false }: ComparisonOptions = {},
+  { seed = 1, points = 48, momentum = false, clip = false }: ComparisonOptions = {},
 ): Promise<EngineAgreement> {
-  const sgd: TrainingSettings = { ...settings, optimizer: 'sgd', momentum: 0, learningRate: 1 };
-  const adam: TrainingSettings = { ...settings, optimizer: 'adam' };
-  const heavyBall: TrainingSettings = { ...settings, optimizer: 'sgd', momentum: 0.9, learningRate: 0.1 };
+  const sgd: TrainingSettings = {
+    ...settings,
+    optimizer: 'sgd',
+    momentum: 0,
+    learningRate: 1,
+    gradientClip: 0,
+  };
   const run = (engine: EngineKind, s: TrainingSettings) =>
     runStep(engine, model, s, updateMultiplier, seed, points);
   const [gradFused, gradReference] = [await run('fused', sgd), await run('reference', sgd)];
+  let clipError = 0;
+  let updateSettings = settings;
+  if (clip) {
+    // Half the gradient's length: with SGD at rate 1 and no momentum the new velocity is the
+    // clipped gradient, which must be exactly half the unclipped one.
+    const half = Math.sqrt(gradReference.first.reduce((sum, g) => sum + g * g, 0)) / 2;
+    updateSettings = { ...settings, gradientClip: half };
+    const expected = gradReference.first.map((g) => g / 2);
+    const clipped = { ...sgd, gradientClip: half };
+    const [fused, reference] = [await run('fused', clipped), await run('reference', clipped)];
+    clipError = Math.max(relativeError(fused.first, expected), relativeError(reference.first, expected));
+  }
+  const adam: TrainingSettings = { ...updateSettings, optimizer: 'adam' };
+  const heavyBall: TrainingSettings = {
+    ...updateSettings,
+    optimizer: 'sgd',
+    momentum: 0.9,
+    learningRate: 0.1,
+  };
   const [adamFused, adamReference] = [await run('fused', adam), await run('reference', adam)];
   let momentumError = 0;
   if (momentum) {
@@ -187,6 +219,7 @@ export async function compareEngines(
     first: relativeError(adamFused.first, adamReference.first),
     second: relativeError(adamFused.second, adamReference.second),
     momentum: momentumError,
+    clip: clipError,
     lambda: Math.abs(adamFused.lambda - adamReference.lambda) / adamReference.lambda,
     fixedHeadGradient: headGrads.reduce((m, g) => Math.max(m, Math.abs(g)), 0),
   };
@@ -194,7 +227,16 @@ export async function compareEngines(
 
 /** The largest of all the relative errors of an agreement. */
 export function worstError(a: EngineAgreement): number {
-  return Math.max(a.record, ...Object.values(a.gradient), a.theta, a.first, a.second, a.momentum, a.lambda);
+  return Math.max(
+    a.record,
+    ...Object.values(a.gradient),
+    a.theta,
+    a.first,
+    a.second,
+    a.momentum,
+    a.clip,
+    a.lambda,
+  );
 }
 
 /** One configuration of the agreement tests. */
@@ -251,7 +293,8 @@ export async function expectEnginesAgree(
   options: ComparisonOptions = {},
 ): Promise<void> {
   const settings = { ...TEST_SETTINGS, penalty: c.penalty, weight: 0.7, tau: 0.8 };
-  const agreement = await compareEngines(agreementModel(c), settings, c.update, options);
+  const model = { ...agreementModel(c), width: options.width ?? agreementModel(c).width };
+  const agreement = await compareEngines(model, settings, c.update, options);
   expect(worstError(agreement), JSON.stringify(agreement)).toBeLessThanOrEqual(tolerance);
   expect(agreement.fixedHeadGradient).toBe(0);
 }

@@ -1,7 +1,7 @@
 import type { Activation, HeadKind, ModelConfig, RunConfig, TrainingSettings } from '../../core/types';
 
 /**
- * Training settings of the tests: Adam at a constant rate (no warm-up or decay), full batch, least
+ * Training settings of the tests: Adam at a constant rate (no warm-up or decay, no clipping), full batch, least
  * action with the paper's defaults, fused engine.
  */
 export const TEST_SETTINGS: TrainingSettings = {
@@ -18,6 +18,7 @@ export const TEST_SETTINGS: TrainingSettings = {
   beta2: 0.999,
   epsilon: 1e-7,
   momentum: 0.9,
+  gradientClip: 0,
   batchSize: 0,
   engine: 'fused',
 };

@@ -103,6 +103,10 @@ export function ControlPanel() {
             name="decay"
             hint="After the warm-up the rate is lr × √(d / (d + t)) at t steps (0: no decay)."
           />
+          <NumberInputField
+            name="clip"
+            hint="A step whose gradient is longer than this is scaled down to this length (0: off)."
+          />
           {scenario.opt === 'sgd' && <SliderField name="momentum" />}
           {scenario.opt === 'adam' && (
             <details className="advanced">

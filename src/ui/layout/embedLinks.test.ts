@@ -8,7 +8,7 @@ const PAGE = 'https://school.example/lab/';
 describe('embedding links', () => {
   it('opens the full page on the same scenario, without embed', () => {
     const scenario = { ...defaultScenario(), K: 4, embed: 'on' as const, caption: 'Moons' };
-    expect(fullPageLink(PAGE, scenario)).toBe(`${PAGE}#v=1&K=4&caption=Moons`);
+    expect(fullPageLink(PAGE, scenario)).toBe(`${PAGE}#v=2&K=4&caption=Moons`);
   });
 
   it('keeps what the page hides and adds the panels beside the view when only the view is wanted', () => {
@@ -21,10 +21,10 @@ describe('embedding links', () => {
   });
 
   it('writes an iframe whose attributes survive any link and caption', () => {
-    const link = `${PAGE}#v=1&caption=%22quoted%22&n=30`;
+    const link = `${PAGE}#v=2&caption=%22quoted%22&n=30`;
     const snippet = iframeSnippet(link, '800x600', 'a "quoted" <b>caption</b> & more');
     expect(snippet).toBe(
-      '<iframe src="https://school.example/lab/#v=1&amp;caption=%22quoted%22&amp;n=30" ' +
+      '<iframe src="https://school.example/lab/#v=2&amp;caption=%22quoted%22&amp;n=30" ' +
         'title="Least Action Lab: a &quot;quoted&quot; &lt;b&gt;caption&lt;/b&gt; &amp; more" ' +
         'width="800" height="600" style="border: 0" allow="fullscreen" loading="lazy"></iframe>',
     );
