@@ -31,7 +31,7 @@ test('a study runs on workers, shows its progress, results and sentences, export
   await expect(dialog.getByRole('progressbar', { name: 'Study progress' })).toHaveAttribute('value', '1');
 
   const results = dialog.getByRole('region', { name: 'Study results' });
-  await expect(results.locator('.study-chart')).toHaveCount(6);
+  await expect(results.locator('.study-chart')).toHaveCount(7);
   await expect(results.locator('.study-chart').first().locator('circle.study-run')).toHaveCount(8);
   const sentences = results.getByRole('list', { name: 'Paired comparisons' }).getByRole('listitem');
   await expect(sentences).toHaveCount(2);

@@ -71,6 +71,20 @@ describe('study summaries', () => {
     );
   });
 
+  it('summarises the block OT ratio, leaving out rows from files that predate it', () => {
+    const mixed = rows.map((r, i) =>
+      i === 0 ? { ...r, blockOtRatio: null } : { ...r, blockOtRatio: 0.5 + i / 100 },
+    );
+    const [summary] = summarizeStudy(study, mixed);
+    const offBlock = summary.arms[0].stats.blockOtRatio;
+    // Off's rows 1-4 (row 0 has none): 0.51, 0.52, 0.53, 0.54.
+    expect(offBlock.mean).toBeCloseTo(0.525, 12);
+    const paired = summary.comparisons.find((c) => c.quantity === 'blockOtRatio')!;
+    // Seeds 2-5 in both arms, least action's rows 6-9 minus off's 1-4: 0.05 each.
+    expect(paired.comparison.n).toBe(4);
+    expect(paired.comparison.difference.mean).toBeCloseTo(0.05, 12);
+  });
+
   it('pairs only seeds present in both arms, as results arrive', () => {
     const partial = rows.filter(
       (r) => !(r.arm === 'off' && r.seed === 2) && !(r.arm === 'least action' && r.seed === 5),

@@ -9,7 +9,7 @@ import { summarizeMean } from '../core/statistics';
 import type { Study } from './study';
 import type { StudyRow } from './studyRows';
 
-export type QuantityKey = 'testAccuracy' | 'gap' | 'C' | 'otRatio' | 'straightness';
+export type QuantityKey = 'testAccuracy' | 'gap' | 'C' | 'otRatio' | 'blockOtRatio' | 'straightness';
 
 export interface StudyQuantity {
   key: QuantityKey;
@@ -69,6 +69,14 @@ export const STUDY_QUANTITIES: readonly StudyQuantity[] = [
     scale: 1,
     of: (r) => r.otRatio ?? NaN,
     wording: { name: 'the OT ratio', format: formatSignificant, phrase: by('OT ratio') },
+  },
+  {
+    key: 'blockOtRatio',
+    label: 'block OT ratio ΣW2²/Σh²E',
+    scale: 1,
+    // Empty in results files written before it existed.
+    of: (r) => r.blockOtRatio ?? NaN,
+    wording: { name: 'the block OT ratio', format: formatSignificant, phrase: by('block OT ratio') },
   },
   {
     key: 'straightness',
