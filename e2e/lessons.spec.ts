@@ -213,7 +213,7 @@ test.describe('on a projector', () => {
     await expect(page.getByTestId('lesson-progress')).toHaveText('Step 2 of 4');
     // Step 2 keeps the run of step 1, which the link does not name: that run is opened, in class.
     await expect(page).toHaveURL(
-      /#v=2&data=xor&n=300&h=1\/K&penalty=fixed&weight=0.01&warmup=0&decay=0&eps=1e-7&clip=0&steps=5000&trail=straightness&class=on&lesson=kinetic-penalty&step=2&answers=off$/,
+      /#v=2&data=xor&n=300&h=1\/K&penalty=fixed&weight=0.01&lr=0.01&warmup=0&decay=0&eps=1e-7&clip=0&steps=5000&trail=straightness&class=on&lesson=kinetic-penalty&step=2&answers=off$/,
     );
     const fontSize = await panel(page).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(24);
