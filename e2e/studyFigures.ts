@@ -58,8 +58,9 @@ const server = await preview({
 const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4175/';
 const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 960 }, deviceScaleFactor: 1 });
   for (const name of names) {
+    // A page of its own per study: the same address again would only change the hash.
+    const page = await browser.newPage({ viewport: { width: 1440, height: 960 }, deviceScaleFactor: 1 });
     await page.goto(`${url}#v=2&pace=1`);
     await page.getByRole('button', { name: 'Studies' }).click();
     const dialog = page.getByRole('dialog', { name: 'Studies' });
@@ -76,6 +77,7 @@ try {
         .screenshot({ path: `e2e/screenshots/studies/${name}-difference.png` });
     }
     console.log(`${name}: e2e/screenshots/studies/${name}.png and ${name}-difference.png`);
+    await page.close();
   }
 } finally {
   await browser.close();
