@@ -33,8 +33,8 @@ function squaredDistances(flow: Flow, from: number, to: number, out: Float64Arra
 
 /**
  * W2^2(mu_k, mu_{k+1}) = min over permutations p of mean_i ||x_k^i - x_{k+1}^p(i)||^2 for
- * k = 0 .. K-1, by exact assignment (O(n^3) per block in the worst case; close to O(n^2) when the
- * blocks move points by less than their spacing, as the identity is then nearly optimal). Call it on
+ * k = 0 .. K-1, by exact assignment (solveAssignment: an auction, then shortest augmenting paths,
+ * proved optimal by its duals; O(n^3) in the worst case, a few times n^2 on a flow's clouds). Call it on
  * the measured particles only (measureTransportSubsampled's subsample), as measureTransport does.
  * @returns [K], in the squared units of the plane
  * @throws when a position is not finite (see solveAssignment)

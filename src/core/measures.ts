@@ -121,7 +121,7 @@ export function straightLineCost(flow: Flow): number {
 
 /**
  * W2^2 between the input cloud and the output cloud with uniform weights: the optimal assignment of
- * the squared-distance matrix, O(n^3). Also returns the optimal partner of each input.
+ * the squared-distance matrix (solveAssignment; O(n^3) at worst). Also returns the optimal partner of each input.
  */
 export function optimalTransport(flow: Flow): { cost: number; partnerOf: Int32Array } {
   const n = flow.points;

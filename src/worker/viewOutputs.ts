@@ -1,7 +1,7 @@
 /**
  * What the transport view asks of the worker besides snapshots: the field layers (decision regions,
  * warped grid, arrows) for a request, and the transport measures of the training flow (exact
- * assignments, O(n^3) each: the input and output clouds, and each pair of consecutive depths). Both
+ * assignments, K + 1 of them: the input and output clouds, and each pair of consecutive depths). Both
  * are throttled while training and brought up to date when paused.
  */
 import type { FieldRequest } from '../core/fieldGrids';
