@@ -56,7 +56,7 @@ export async function spikeRun(link: string, steps: number): Promise<SpikeRow> {
   try {
     while (trainer.stepCount < steps) {
       const first = trainer.stepCount;
-      while (trainer.stepCount < Math.min(steps, first + READ_EVERY)) trainer.step();
+      trainer.stepMany(Math.min(steps, first + READ_EVERY) - first);
       const history = await trainer.takeHistory();
       for (let row = 0; row < history.length / fields; row++) {
         const loss = history[row * fields + ce];

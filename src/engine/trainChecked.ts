@@ -24,7 +24,7 @@ export async function trainChecked(trainer: Trainer, target: number, now: () => 
   let diverged: string | null = null;
   while (trainer.stepCount < target && diverged === null) {
     const sliceStart = trainer.stepCount;
-    while (trainer.stepCount < Math.min(target, sliceStart + CHECK_EVERY)) trainer.step();
+    trainer.stepMany(Math.min(target, sliceStart + CHECK_EVERY) - sliceStart);
     const bad = (await trainer.takeHistory()).findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) {
       const step = sliceStart + Math.floor(bad / HISTORY_FIELDS.length) + 1;

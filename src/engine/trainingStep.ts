@@ -129,7 +129,7 @@ function assignMultiplier(lambda: tf.Variable, record: tf.Tensor1D): void {
 }
 
 /** The fused kernel's attributes for a step. */
-function fusedConfig(
+export function fusedConfig(
   model: ModelConfig,
   s: TrainingSettings,
   updateMultiplier: boolean,

@@ -54,27 +54,24 @@ export function cpuStepSupported(): boolean {
   return kernel !== null;
 }
 
-export function cpuFusedStep(
-  config: FusedStepConfig,
-  input: FusedStepInputs,
-  output: FusedStepOutputs,
-): void {
+/** The module, prepared for this model and batch size. */
+function preparedKernel(config: FusedStepConfig, points: number): KernelExports {
   if (!cpuStepSupported()) throw new Error('The fused CPU step needs WebAssembly with SIMD.');
   const k = kernel!;
-  const points = input.x.length / 2;
   const shape = `${config.blocks}/${config.width}/${config.classes}/${points}`;
   if (shape !== preparedFor) {
     k.prepare(config.blocks, config.width, config.classes, points);
     preparedFor = shape;
   }
-  const view = (index: number, length: number) =>
-    new Float32Array(k.memory.buffer, k.ioPointer(index), length);
-  const size = input.theta.length;
-  view(IO_ARRAYS.theta, size).set(input.theta);
-  view(IO_ARRAYS.first, size).set(input.first);
-  view(IO_ARRAYS.second, size).set(input.second);
-  view(IO_ARRAYS.points, input.x.length).set(input.x);
-  view(IO_ARRAYS.oneHot, input.oneHot.length).set(input.oneHot);
+  return k;
+}
+
+function ioView(k: KernelExports, index: number, length: number): Float32Array {
+  return new Float32Array(k.memory.buffer, k.ioPointer(index), length);
+}
+
+/** One step on what the IO block holds, with lambda; the outputs land in the block's out arrays. */
+function runStep(k: KernelExports, config: FusedStepConfig, lambda: number): void {
   k.step(
     config.stepSize,
     config.activation,
@@ -83,7 +80,7 @@ export function cpuFusedStep(
     config.weight,
     config.tau,
     config.updateMultiplier ? 1 : 0,
-    input.lambda,
+    lambda,
     config.optimizer,
     config.learningRate,
     config.beta1,
@@ -94,8 +91,83 @@ export function cpuFusedStep(
     config.beta1Power,
     config.beta2Power,
   );
-  output.theta.set(view(IO_ARRAYS.outTheta, size));
-  output.first.set(view(IO_ARRAYS.outFirst, size));
-  output.second.set(view(IO_ARRAYS.outSecond, size));
-  output.record.set(view(IO_ARRAYS.record, RECORD_LENGTH));
+}
+
+export function cpuFusedStep(
+  config: FusedStepConfig,
+  input: FusedStepInputs,
+  output: FusedStepOutputs,
+): void {
+  const k = preparedKernel(config, input.x.length / 2);
+  const size = input.theta.length;
+  ioView(k, IO_ARRAYS.theta, size).set(input.theta);
+  ioView(k, IO_ARRAYS.first, size).set(input.first);
+  ioView(k, IO_ARRAYS.second, size).set(input.second);
+  ioView(k, IO_ARRAYS.points, input.x.length).set(input.x);
+  ioView(k, IO_ARRAYS.oneHot, input.oneHot.length).set(input.oneHot);
+  runStep(k, config, input.lambda);
+  output.theta.set(ioView(k, IO_ARRAYS.outTheta, size));
+  output.first.set(ioView(k, IO_ARRAYS.outFirst, size));
+  output.second.set(ioView(k, IO_ARRAYS.outSecond, size));
+  output.record.set(ioView(k, IO_ARRAYS.record, RECORD_LENGTH));
+}
+
+/** The optimiser state a run of steps starts from and leaves: theta and the moments [P]. */
+export interface FusedStepState {
+  theta: Float32Array;
+  first: Float32Array;
+  second: Float32Array;
+}
+
+/**
+ * Steps one after the other inside the module: the state stays in the IO block, each step's outputs
+ * becoming the next step's inputs, so a step costs one call and no copy out. Each step is the same
+ * call on the same inputs as cpuFusedStep, so a run of steps gives the same numbers to the bit. Hold
+ * no other use of the module between open and read (the engine runs one step at a time per thread).
+ */
+export class CpuStepLoop {
+  private readonly k: KernelExports;
+  private readonly size: number;
+  /** Float offsets in the module's memory: each out array and the in array it becomes. */
+  private readonly moves: [number, number][];
+
+  /** Loads the state and the batch (points [N][2], one-hot [N][C]) for steps of this model. */
+  constructor(config: FusedStepConfig, state: FusedStepState, x: Float32Array, oneHot: Float32Array) {
+    this.k = preparedKernel(config, x.length / 2);
+    this.size = state.theta.length;
+    this.moves = (
+      [
+        [IO_ARRAYS.outTheta, IO_ARRAYS.theta],
+        [IO_ARRAYS.outFirst, IO_ARRAYS.first],
+        [IO_ARRAYS.outSecond, IO_ARRAYS.second],
+      ] as const
+    ).map(([from, to]) => [this.k.ioPointer(from) >> 2, this.k.ioPointer(to) >> 2]);
+    ioView(this.k, IO_ARRAYS.theta, this.size).set(state.theta);
+    ioView(this.k, IO_ARRAYS.first, this.size).set(state.first);
+    ioView(this.k, IO_ARRAYS.second, this.size).set(state.second);
+    this.setBatch(x, oneHot);
+  }
+
+  /** Replaces the batch (same number of points). */
+  setBatch(x: Float32Array, oneHot: Float32Array): void {
+    ioView(this.k, IO_ARRAYS.points, x.length).set(x);
+    ioView(this.k, IO_ARRAYS.oneHot, oneHot.length).set(oneHot);
+  }
+
+  /** One step; writes its record [RECORD_LENGTH] into `record`. */
+  step(config: FusedStepConfig, lambda: number, record: Float32Array): void {
+    runStep(this.k, config, lambda);
+    const memory = new Float32Array(this.k.memory.buffer);
+    for (const [from, to] of this.moves) memory.copyWithin(to, from, from + this.size);
+    record.set(ioView(this.k, IO_ARRAYS.record, RECORD_LENGTH));
+  }
+
+  /** The state after the last step. */
+  read(): FusedStepState {
+    return {
+      theta: ioView(this.k, IO_ARRAYS.theta, this.size).slice(),
+      first: ioView(this.k, IO_ARRAYS.first, this.size).slice(),
+      second: ioView(this.k, IO_ARRAYS.second, this.size).slice(),
+    };
+  }
 }
