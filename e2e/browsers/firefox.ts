@@ -38,7 +38,16 @@ function pageOf(page: Page): BrowserPage {
       await page.focus(selector);
       await page.keyboard.press(key);
     },
-    resize: (width, height) => page.setViewport({ width, height }),
+    async resize(width, height) {
+      try {
+        await page.setViewport({ width, height });
+      } catch (error) {
+        // puppeteer-core 25 sends emulation.setScreenOrientationOverride beside the viewport, and
+        // Firefox ESR 140.12 does not know that command; the viewport command itself still applies
+        // (smokeCase checks the size the page sees).
+        if (!String(error).includes('setScreenOrientationOverride')) throw error;
+      }
+    },
     async screenshot(path) {
       await page.screenshot({ path: path as `${string}.png` });
     },
