@@ -1,5 +1,6 @@
 /** Command-line arguments of `npm run train`, checked: bad input is a usage error, never a stack trace. */
-import { parseArgs } from 'node:util';
+import type { Refusal } from './cliArgs';
+import { emptyFileName, parseCommand, wholeNumber } from './cliArgs';
 
 export const USAGE = `Usage: npm run train -- "<scenario link or JSON>" [--steps N] [--json] [--dump FILE] [--backend cpu|wasm]
 
@@ -20,52 +21,32 @@ export interface CliOptions {
   backend: 'cpu' | 'wasm';
 }
 
-/** Parses argv (without node and script); returns the options or a usage error message. */
-export function parseCliArgs(argv: string[]): { options: CliOptions } | { error: string } | { help: true } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        steps: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        dump: { type: 'string' },
-        backend: { type: 'string', default: 'cpu' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return { help: true };
-  if (positionals.length !== 1) {
-    return {
-      error:
-        positionals.length === 0
-          ? 'missing the scenario'
-          : `expected one scenario, got ${positionals.length} arguments`,
-    };
-  }
-  let steps: number | null = null;
-  if (values.steps !== undefined) {
-    steps = Number(values.steps);
-    if (!/^\d+$/.test(values.steps.trim()) || steps > 10_000_000) {
-      return {
-        error: `--steps must be a whole number from 0 to 10,000,000, not ${JSON.stringify(values.steps)}`,
-      };
-    }
-  }
+/** Parses argv (without node and script); returns the options, a usage error, or a request for help. */
+export function parseCliArgs(argv: string[]): { options: CliOptions } | Refusal {
+  const parsed = parseCommand(
+    argv,
+    {
+      steps: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      dump: { type: 'string' },
+      backend: { type: 'string', default: 'cpu' },
+    },
+    'scenario',
+  );
+  if (!('values' in parsed)) return parsed;
+  const { values, positional } = parsed;
+  const steps = wholeNumber(values.steps, 'steps', 0, 10_000_000, 'from 0 to 10,000,000', null);
+  if (steps !== null && typeof steps !== 'number') return steps;
   if (values.backend !== 'cpu' && values.backend !== 'wasm') {
     return { error: `--backend must be cpu or wasm, not ${JSON.stringify(values.backend)}` };
   }
-  if (values.dump !== undefined && values.dump.trim() === '') return { error: '--dump needs a file name' };
+  const badFile = emptyFileName(values.dump, 'dump');
+  if (badFile) return badFile;
   return {
     options: {
-      scenario: positionals[0],
+      scenario: positional,
       steps,
-      json: values.json,
+      json: values.json ?? false,
       dump: values.dump ?? null,
       backend: values.backend,
     },

@@ -1,6 +1,7 @@
 /** Command-line arguments of `npm run study`, checked: bad input is a usage error, never a stack trace. */
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
+import type { Refusal } from './cliArgs';
+import { emptyFileName, parseCommand, wholeNumber } from './cliArgs';
 
 export const STUDY_USAGE = `Usage: npm run study -- <study name, link or JSON> [--jobs N] [--csv FILE] [--json FILE] [--quiet]
 
@@ -26,53 +27,30 @@ export interface StudyCliOptions {
 }
 
 /** Parses argv (without node and script); returns the options, a usage error, or a request for help. */
-export function parseStudyArgs(
-  argv: string[],
-): { options: StudyCliOptions } | { error: string } | { help: true } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        jobs: { type: 'string' },
-        csv: { type: 'string' },
-        json: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return { help: true };
-  if (positionals.length !== 1 || positionals[0].trim() === '') {
-    return {
-      error:
-        positionals.length > 1
-          ? `expected one study, got ${positionals.length} arguments`
-          : 'missing the study',
-    };
-  }
-  let jobs = availableParallelism();
-  if (values.jobs !== undefined) {
-    jobs = Number(values.jobs);
-    if (!/^\d+$/.test(values.jobs.trim()) || jobs < 1 || jobs > 64) {
-      return { error: `--jobs must be a whole number from 1 to 64, not ${JSON.stringify(values.jobs)}` };
-    }
-  }
-  for (const key of ['csv', 'json'] as const) {
-    if (values[key] !== undefined && values[key].trim() === '')
-      return { error: `--${key} needs a file name` };
-  }
+export function parseStudyArgs(argv: string[]): { options: StudyCliOptions } | Refusal {
+  const parsed = parseCommand(
+    argv,
+    {
+      jobs: { type: 'string' },
+      csv: { type: 'string' },
+      json: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+    'study',
+  );
+  if (!('values' in parsed)) return parsed;
+  const { values, positional } = parsed;
+  const jobs = wholeNumber(values.jobs, 'jobs', 1, 64, 'from 1 to 64', availableParallelism());
+  if (typeof jobs !== 'number') return jobs;
+  const badFile = emptyFileName(values.csv, 'csv') ?? emptyFileName(values.json, 'json');
+  if (badFile) return badFile;
   return {
     options: {
-      study: positionals[0],
+      study: positional,
       jobs,
       csv: values.csv ?? null,
       json: values.json ?? null,
-      quiet: values.quiet,
+      quiet: values.quiet ?? false,
     },
   };
 }
