@@ -6,7 +6,7 @@
  * tfjs's work around each call (a dozen tensors made and freed), most of a small network's step.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { EngineKind, ModelConfig, PointSet, TrainingSettings } from '../core/types';
+import type { EngineKind, ModelConfig, TrainingSettings } from '../core/types';
 import { RECORD_LENGTH, RECORD_SLOTS } from './fused/contract';
 import { CpuStepLoop, cpuStepSupported } from './fused/cpuStep';
 import type { StepState } from './trainingStep';
@@ -24,13 +24,6 @@ export interface StepPlan {
 export function cpuStepsAvailable(engine: EngineKind): boolean {
   const backend = tf.getBackend();
   return engine === 'fused' && (backend === 'cpu' || backend === 'wasm') && cpuStepSupported();
-}
-
-/** Points [n][2] and one-hot labels [n][C] of a point set, on the host, as the device holds them. */
-export function hostBatch(points: PointSet, classes: number): { x: Float32Array; oneHot: Float32Array } {
-  const oneHot = new Float32Array(points.y.length * classes);
-  points.y.forEach((label, i) => (oneHot[i * classes + label] = 1));
-  return { x: points.x, oneHot };
 }
 
 function gather(all: { x: Float32Array; oneHot: Float32Array }, rows: Int32Array, classes: number) {

@@ -16,39 +16,18 @@ import type {
   RunConfig,
   TrainingSettings,
 } from '../core/types';
-import { runFlow, headLogits } from './forward';
-import { accuracy, crossEntropy, kineticCost } from './objective';
 import { ParameterOptimizer } from './optimizer';
 import { ParameterStore, variableFrom } from './params';
 import { effectiveEngine, trainingStep } from './trainingStep';
 import type { StepPlan } from './fusedCpuSteps';
-import { cpuStepsAvailable, fusedCpuSteps, hostBatch } from './fusedCpuSteps';
+import { cpuStepsAvailable, fusedCpuSteps } from './fusedCpuSteps';
+import type { DevicePoints } from './devicePoints';
+import { disposePoints, hostBatch, packSnapshot, upload } from './devicePoints';
 import type { WeightArrays } from '../core/weights';
 import { initialWeights } from '../core/weights';
 import { learningRateAt } from '../core/learningRate';
 import { computeFields } from './viewFields';
 import type { FieldRequest } from '../core/fieldGrids';
-
-/** A point set on the device: coordinates [N, 2], one-hot labels [N, C], labels int32 [N]. */
-interface DevicePoints {
-  x: tf.Tensor2D;
-  oneHot: tf.Tensor2D;
-  labels: tf.Tensor1D;
-}
-
-function upload(points: PointSet): DevicePoints {
-  const n = points.y.length;
-  const labels = tf.tensor1d(Int32Array.from(points.y), 'int32');
-  return {
-    x: tf.tensor2d(points.x, [n, 2], 'float32'),
-    oneHot: tf.tidy(() => tf.cast(tf.oneHot(labels, points.classes), 'float32') as tf.Tensor2D),
-    labels,
-  };
-}
-
-function disposePoints(points: DevicePoints): void {
-  tf.dispose([points.x, points.oneHot, points.labels]);
-}
 
 /**
  * The state after `step` steps that a view is computed from: weights (WEIGHT_NAMES order, as in
@@ -254,33 +233,13 @@ export class Trainer {
     return out;
   }
 
-  /**
-   * Evaluates weights theta ([P]) on all training and test points, packed in the snapshot layout:
-   * positions at every depth, losses, accuracies, C, lambda, the penalty weight, E_k, the history.
-   * Call inside tidy.
-   */
+  /** packSnapshot of weights theta ([P]) on this run's points. Call inside tidy. */
   private evaluate(theta: tf.Tensor, lambda: tf.Tensor, weight: tf.Tensor, history: tf.Tensor): tf.Tensor {
-    const params = this.store.views(theta);
-    const train = runFlow(params, this.model, this.train.x, true);
-    const trainLogits = headLogits(params, train.final);
-    const test = runFlow(params, this.model, this.test.x, true);
-    const testLogits = headLogits(params, test.final);
-    const metrics = tf.stack([
-      crossEntropy(trainLogits, this.train.oneHot),
-      accuracy(trainLogits, this.train.labels),
-      crossEntropy(testLogits, this.test.oneHot),
-      accuracy(testLogits, this.test.labels),
-      kineticCost(train.energies),
+    return packSnapshot(this.store.views(theta), this.model, this.train, this.test, {
       lambda,
       weight,
-    ]);
-    return tf.concat([
-      tf.reshape(train.positions!, [-1]),
-      tf.reshape(test.positions!, [-1]),
-      metrics,
-      train.energies,
       history,
-    ]);
+    });
   }
 
   private async readSnapshot(packed: tf.Tensor, step: number, historyRows: number): Promise<PackedSnapshot> {
